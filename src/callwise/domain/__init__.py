@@ -1,0 +1,1 @@
+"""The pure core of callwise: no I/O, no database, no clock (time is passed in)."""

@@ -1,0 +1,134 @@
+"""Checking and normalising a contact before it is stored (P1.1, P1.2, P2.6)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from callwise.domain.errors import ValidationError
+from callwise.domain.model import Contact, Email, Gatekeeper, Phone, RelationshipKind
+from callwise.domain.phones import normalise_number, normalise_phone
+from callwise.domain.places import normalise_country, normalise_zone
+from callwise.domain.text import fold
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _clean_list(items: tuple[str, ...]) -> tuple[str, ...]:
+    """Trim, drop empties and duplicates (case-insensitively), keep the first spelling and order."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for item in items:
+        text = item.strip()
+        key = fold(text)
+        if text and key not in seen:
+            seen.add(key)
+            kept.append(text)
+    return tuple(kept)
+
+
+def _check_email(email: Email) -> Email:
+    address = email.address.strip()
+    if not _EMAIL.match(address):
+        raise ValidationError(
+            f"{email.address!r} is not an email address; write it as name@example.com",
+            field="email",
+        )
+    return Email(address, email.label.strip())
+
+
+def _unique_phones(phones: tuple[Phone, ...]) -> tuple[Phone, ...]:
+    seen: set[str] = set()
+    kept: list[Phone] = []
+    for phone in phones:
+        if phone.number not in seen:
+            seen.add(phone.number)
+            kept.append(phone)
+    return tuple(kept)
+
+
+def _unique_emails(emails: tuple[Email, ...]) -> tuple[Email, ...]:
+    seen: set[str] = set()
+    kept: list[Email] = []
+    for email in emails:
+        if email.address.casefold() not in seen:
+            seen.add(email.address.casefold())
+            kept.append(email)
+    return tuple(kept)
+
+
+def has_name(contact: Contact) -> bool:
+    names = (contact.given_name, contact.family_name, contact.display_name, contact.nickname)
+    if any(n.strip() for n in names):
+        return True
+    return contact.kind is RelationshipKind.ORGANIZATION and bool(contact.organization.strip())
+
+
+def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Contact:
+    """Validate `contact` and return it normalised: E.164 phones, ISO country, IANA zone.
+
+    With `strict=False` (imports) an unparseable phone is kept as written and flagged.
+    """
+    if not has_name(contact):
+        raise ValidationError(
+            "a contact needs a name: give a given name, family name, display name or nickname",
+            field="name",
+        )
+    if contact.cadence_days is not None and contact.cadence_days <= 0:
+        raise ValidationError(
+            f"{contact.cadence_days} is not a cadence; give a whole number of days above 0, "
+            "or leave it empty for none",
+            field="cadence_days",
+        )
+    gatekeeper = contact.gatekeeper
+    if gatekeeper is not None:
+        gatekeeper = _prepare_gatekeeper(gatekeeper, region, strict=strict)
+    return replace(
+        contact,
+        given_name=contact.given_name.strip(),
+        family_name=contact.family_name.strip(),
+        display_name=contact.display_name.strip(),
+        nickname=contact.nickname.strip(),
+        honorific=contact.honorific.strip(),
+        phones=_unique_phones(
+            tuple(normalise_phone(p, region, strict=strict) for p in contact.phones)
+        ),
+        emails=_unique_emails(tuple(_check_email(e) for e in contact.emails)),
+        country=normalise_country(contact.country),
+        time_zone=normalise_zone(contact.time_zone),
+        gatekeeper=gatekeeper,
+        interests=_clean_list(contact.interests),
+        avoid_topics=_clean_list(contact.avoid_topics),
+        tags=_clean_list(contact.tags),
+    )
+
+
+def _prepare_gatekeeper(gatekeeper: Gatekeeper, region: str, *, strict: bool) -> Gatekeeper | None:
+    if not (gatekeeper.name.strip() or gatekeeper.phone.strip()):
+        return None
+    phone = gatekeeper.phone.strip()
+    if phone:
+        try:
+            phone = normalise_number(phone, region, field="gatekeeper_phone")
+        except ValidationError:
+            if strict:
+                raise
+    return Gatekeeper(gatekeeper.name.strip(), gatekeeper.role.strip() or "assistant", phone)
+
+
+def search_text(contact: Contact) -> str:
+    """The folded text `contacts find` searches: names, organization, city, tags, notes."""
+    parts = [
+        contact.display_name,
+        contact.given_name,
+        contact.family_name,
+        contact.nickname,
+        contact.organization,
+        contact.department,
+        contact.job_title,
+        contact.city,
+        contact.region,
+        " ".join(contact.tags),
+        contact.notes,
+    ]
+    return fold(" ".join(p for p in parts if p))
