@@ -1,0 +1,206 @@
+"""`callwise contacts add | edit | show | list | find | remove`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from callwise.cli import contact_options as o
+from callwise.cli.render import contact_card, contacts_table
+from callwise.cli.state import console, confirm, err_console, interactive, print_json, state
+from callwise.domain.codec import contact_to_dict
+from callwise.domain.errors import ConflictError
+from callwise.domain.model import Contact
+from callwise.services import contacts as service
+from callwise.services.app import App
+
+app = typer.Typer(help="Add, change, look up and remove contacts.", no_args_is_help=True)
+
+ContactArg = Annotated[str, typer.Argument(help="An id (42) or a name that matches one contact.")]
+Limit = Annotated[int, typer.Option("--limit", min=1, help="At most this many contacts.")]
+Offset = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")]
+
+
+def _introducer(app_: App, opts: dict[str, Any]) -> int | None:
+    ref = opts.get("introduced_by")
+    if not ref:
+        return None
+    return service.resolve_contact(app_, ref).id
+
+
+def _save(ctx: typer.Context, contact: Contact, force: bool) -> Contact:
+    """Save; on a duplicate phone or email, warn and ask (or fail with the --force hint)."""
+    app_ = state(ctx).app
+    try:
+        return service.save_contact(app_, contact, force=force)
+    except ConflictError as exc:
+        if not interactive():
+            raise
+        err_console.print(f"[yellow]warning:[/] {exc.message}")
+        confirm("Save anyway?", refuse_hint="use --force")
+        return service.save_contact(app_, contact, force=True)
+
+
+def _output(ctx: typer.Context, contact: Contact, verb: str) -> None:
+    if state(ctx).as_json:
+        print_json(contact_to_dict(contact))
+    else:
+        console.print(f"{verb} [bold]{contact.name}[/] (#{contact.id})")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Full name; split into given and family "
+                                               "unless --given/--family are given.")] = None,
+    given: o.Given = None, family: o.Family = None, display: o.Display = None,
+    nickname: o.Nickname = None, honorific: o.Honorific = None, kind: o.Kind = None,
+    address: o.Form = None, job_title: o.JobTitle = None, org: o.Org = None,
+    department: o.Dept = None, met_event: o.MetEvent = None, met_date: o.MetDate = None,
+    met_place: o.MetPlace = None, met_how: o.MetHow = None, introduced_by: o.IntroducedBy = None,
+    phone: o.Phones = None, email: o.Emails = None, city: o.City = None, region: o.Region = None,
+    country: o.Country = None, zone: o.Zone = None, hours: o.Hours = None,
+    assistant: o.Assistant = None, assistant_phone: o.AssistantPhone = None,
+    gatekeeper_role: o.GatekeeperRole = None, interest: o.Interests = None,
+    family_notes: o.FamilyNotes = None, avoid: o.Avoid = None, birthday: o.Birthday = None,
+    date: o.Dates = None, source: o.Source = None, connected_on: o.ConnectedOn = None,
+    linkedin: o.LinkedIn = None, cadence: o.Cadence = None, tag: o.Tags = None,
+    notes: o.Notes = None, force: o.Force = False,
+) -> None:
+    """Add a contact.
+
+    Example: callwise contacts add "Dana Whitfield" --kind business --honorific Ms.
+    --title "VP Operations" --org "Harbor Freight Lines" --phone work:+18165550142
+    --city "Kansas City" --region MO --country US --met-event "Chamber luncheon"
+    """
+    opts = dict(locals())
+    if name and given is None and family is None:
+        first, _, rest = name.strip().partition(" ")
+        opts["given"], opts["family"] = first, rest.strip()
+    app_ = state(ctx).app
+    contact = o.apply_options(Contact(), opts, _introducer(app_, opts))
+    _output(ctx, _save(ctx, contact, force), "Added")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    contact: ContactArg,
+    given: o.Given = None, family: o.Family = None, display: o.Display = None,
+    nickname: o.Nickname = None, honorific: o.Honorific = None, kind: o.Kind = None,
+    address: o.Form = None, job_title: o.JobTitle = None, org: o.Org = None,
+    department: o.Dept = None, met_event: o.MetEvent = None, met_date: o.MetDate = None,
+    met_place: o.MetPlace = None, met_how: o.MetHow = None, introduced_by: o.IntroducedBy = None,
+    phone: o.Phones = None, email: o.Emails = None, city: o.City = None, region: o.Region = None,
+    country: o.Country = None, zone: o.Zone = None, hours: o.Hours = None,
+    assistant: o.Assistant = None, assistant_phone: o.AssistantPhone = None,
+    gatekeeper_role: o.GatekeeperRole = None, interest: o.Interests = None,
+    family_notes: o.FamilyNotes = None, avoid: o.Avoid = None, birthday: o.Birthday = None,
+    date: o.Dates = None, source: o.Source = None, connected_on: o.ConnectedOn = None,
+    linkedin: o.LinkedIn = None, cadence: o.Cadence = None, tag: o.Tags = None,
+    notes: o.Notes = None, force: o.Force = False,
+    remove_phone: Annotated[list[str] | None, typer.Option(help="Remove this phone.")] = None,
+    remove_email: Annotated[list[str] | None, typer.Option(help="Remove this email.")] = None,
+    remove_tag: Annotated[list[str] | None, typer.Option(help="Remove this tag.")] = None,
+    remove_interest: Annotated[list[str] | None, typer.Option(help="Remove this interest.")] = None,
+    remove_avoid: Annotated[list[str] | None, typer.Option(help="Remove this avoided topic.")] = None,
+    remove_date: Annotated[list[str] | None, typer.Option(help="Remove the date with this label.")] = None,
+) -> None:
+    """Change a contact: text options replace (an empty value clears), list options add.
+
+    Example: callwise contacts edit "Dana Whitfield" --title COO --tag clients --remove-tag prospects
+    """
+    opts = dict(locals())
+    app_ = state(ctx).app
+    base = service.resolve_contact(app_, contact)
+    changed = o.apply_options(base, opts, _introducer(app_, opts))
+    _output(ctx, _save(ctx, changed, force), "Updated")
+
+
+@app.command("show")
+def show(ctx: typer.Context, contact: ContactArg) -> None:
+    """Show everything about one contact.
+
+    Example: callwise contacts show "Dana Whitfield"
+    """
+    app_ = state(ctx).app
+    found = service.resolve_contact(app_, contact)
+    if state(ctx).as_json:
+        print_json(contact_to_dict(found))
+        return
+    introducer = ""
+    if found.met.introduced_by:
+        intro = service.get_contact(app_, found.met.introduced_by)
+        introducer = f"{intro.name} (#{intro.id})"
+    console.print(contact_card(found, introducer))
+
+
+def _page(ctx: typer.Context, page: service.Page, title: str, limit: int, offset: int) -> None:
+    if state(ctx).as_json:
+        print_json({"contacts": [contact_to_dict(c) for c in page.contacts], "more": page.more,
+                    "limit": limit, "offset": offset})
+        return
+    if not page.contacts:
+        console.print(f"{title}: none")
+        return
+    console.print(contacts_table(page.contacts, title=title))
+    if page.more:
+        console.print(f"[dim]more follow: use --offset {offset + limit} (or a larger --limit)[/]")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option(help="Only this relationship kind.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only contacts with this tag.")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> None:
+    """List contacts in name order.
+
+    Example: callwise contacts list --kind business --tag clients
+    """
+    if kind is not None:
+        o.apply_options(Contact(), {"kind": kind}, None)  # validates the kind
+    page = service.list_contacts(state(ctx).app, kind=kind, tag=tag, limit=limit, offset=offset)
+    _page(ctx, page, "Contacts", limit, offset)
+
+
+@app.command("find")
+def find(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for in names, organization, city, "
+                                         "tags and notes (case and accents ignored).")],
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> None:
+    """Find contacts whose names, organization, city, tags or notes contain every word.
+
+    Example: callwise contacts find "kansas city chamber"
+    """
+    page = service.find_contacts(state(ctx).app, query, limit=limit, offset=offset)
+    _page(ctx, page, f"Matching {query!r}", limit, offset)
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    contact: ContactArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a contact (asks first; `callwise import` of a backup brings them back).
+
+    Example: callwise contacts remove 42 --yes
+    """
+    app_ = state(ctx).app
+    found = service.resolve_contact(app_, contact)
+    if not yes:
+        confirm(f"Remove {found.name} (#{found.id})?", refuse_hint="add --yes to remove")
+    assert found.id is not None
+    removed = service.remove_contact(app_, found.id)
+    if state(ctx).as_json:
+        print_json({"removed": contact_to_dict(removed)})
+    else:
+        console.print(f"Removed {removed.name} (#{removed.id}). "
+                      "A backup from `callwise export` restores them.")

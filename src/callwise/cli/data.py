@@ -1,0 +1,146 @@
+"""`callwise init`, `demo`, `import` and `export`: the database and the files around it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+
+from callwise.cli.state import console, print_json, state
+from callwise.domain.errors import ValidationError
+from callwise.services import backup, demo
+from callwise.services.contacts import count_contacts
+from callwise.store.db import head_revision
+
+
+class ImportFormat(StrEnum):
+    AUTO = "auto"
+    BACKUP = "backup"
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+
+
+def init(ctx: typer.Context) -> None:
+    """Create the database (or bring an older one up to date) and say where it is.
+
+    Example: callwise --db sqlite:///./callwise.db init
+    """
+    app_ = state(ctx).app
+    url = app_.engine.url.render_as_string(hide_password=True)
+    count = count_contacts(app_)
+    if state(ctx).as_json:
+        print_json({"database": url, "schema": head_revision(), "contacts": count})
+    else:
+        console.print(f"Database ready at {url} (schema {head_revision()}, {count} contacts).")
+
+
+def demo_command(
+    ctx: typer.Context,
+    synthetic: Annotated[int | None, typer.Option(
+        "--synthetic", min=1, help="Add N synthetic contacts instead (for benchmarks).")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic generator.")] = 0,
+    if_empty: Annotated[bool, typer.Option(
+        "--if-empty", help="Load the demo only if the database is empty; otherwise do nothing.")]
+    = False,
+) -> None:
+    """Load about 60 realistic demo contacts into an empty database.
+
+    Example: callwise --db sqlite:///./try.db demo
+    """
+    app_ = state(ctx).app
+    if synthetic:
+        added = demo.load_synthetic(app_, synthetic, seed=seed)
+    elif if_empty:
+        added = demo.load_demo_if_empty(app_)
+    else:
+        added = demo.load_demo(app_)
+    if state(ctx).as_json:
+        print_json({"added": added})
+    else:
+        console.print(f"Added {added} contacts." if added else "The database has contacts already.")
+
+
+def _open_input(path: Path) -> IO[str]:
+    if str(path) == "-":
+        return sys.stdin
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise ValidationError(f"{path} does not exist", field="file") from None
+    except IsADirectoryError:
+        raise ValidationError(f"{path} is a folder; give a file", field="file") from None
+
+
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The file to read ('-' for stdin).")],
+    format_: Annotated[ImportFormat, typer.Option("--format", help="The file's format.")] =
+    ImportFormat.AUTO,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+    = False,
+) -> None:
+    """Import a file; a callwise backup restores contacts by id, all or nothing.
+
+    Example: callwise import callwise-backup.json --dry-run
+    """
+    with _open_input(file) as stream:
+        report = backup.restore_backup(state(ctx).app, stream, dry_run=dry_run)
+    if state(ctx).as_json:
+        print_json({"format": "backup", "dry_run": dry_run, "added": report.added,
+                    "updated": report.updated, "settings": report.settings})
+        return
+    prefix = "Would restore" if dry_run else "Restored"
+    console.print(f"{prefix} {report.added} new and {report.updated} existing contacts, "
+                  f"{report.settings} settings.")
+
+
+def _atomic_write(path: Path, write: object) -> int:
+    """Write through a temporary file in the same folder, renamed into place when complete."""
+    assert callable(write)
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise ValidationError(f"folder {folder} does not exist", field="output")
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = int(write(out))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write ('-' for stdout).")],
+    format_: Annotated[ExportFormat, typer.Option("--format", help="json: the lossless backup.")] =
+    ExportFormat.JSON,
+) -> None:
+    """Export everything: `json` is the lossless backup that `callwise import` restores.
+
+    Example: callwise export --format json -o callwise-backup.json
+    """
+    app_ = state(ctx).app
+    if str(output) == "-":
+        backup.write_backup(app_, sys.stdout)
+        return
+    count = _atomic_write(output, lambda out: backup.write_backup(app_, out))
+    if state(ctx).as_json:
+        print_json({"format": format_.value, "output": str(output), "contacts": count})
+    else:
+        console.print(f"Wrote {count} contacts to {output}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("demo")(demo_command)
+    app.command("import")(import_command)
+    app.command("export")(export_command)

@@ -1,0 +1,1 @@
+"""The use cases: the only place that combines the domain and storage. CLI and web call these."""

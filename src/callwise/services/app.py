@@ -1,0 +1,62 @@
+"""The application context every service takes: the database and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from callwise.domain.errors import StorageError, ValidationError
+from callwise.domain.settings import Settings
+from callwise.store import db
+from callwise.store import settings as settings_store
+
+
+@dataclass(frozen=True)
+class App:
+    """An open, migrated database and the moment callwise believes it is (aware, UTC)."""
+
+    engine: Engine
+    now: dt.datetime
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One unit of work: everything inside commits together or not at all."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+            raise StorageError(f"the database refused the change: {reason}") from None
+
+    def settings(self) -> Settings:
+        with self.engine.connect() as conn:
+            return Settings.from_texts(settings_store.load_texts(conn))
+
+
+def parse_now(text: str | None) -> dt.datetime:
+    """`--now` / CALLWISE_NOW as an aware instant; naive text is read as UTC."""
+    if not text:
+        return dt.datetime.now(dt.UTC)
+    try:
+        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationError(
+            f"{text!r} is not an ISO 8601 moment; write e.g. 2026-11-24T09:30:00-06:00",
+            field="now",
+        ) from None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def open_app(url: str | None = None, now: str | dt.datetime | None = None) -> App:
+    """Open (creating and migrating as needed) the database at `url`, env, or the default."""
+    chosen = url or os.environ.get("CALLWISE_DATABASE_URL") or db.default_url()
+    moment = now if isinstance(now, dt.datetime) else parse_now(now or os.environ.get("CALLWISE_NOW"))
+    engine = db.make_engine(chosen)
+    db.migrate(engine)
+    return App(engine=engine, now=moment.astimezone(dt.UTC))

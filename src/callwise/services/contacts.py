@@ -1,0 +1,135 @@
+"""Contact use cases: add, edit, show, list, find, remove, and resolving a contact argument."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Connection
+
+from callwise.domain.contacts import prepare_contact
+from callwise.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
+from callwise.domain.model import Contact
+from callwise.domain.text import fold
+from callwise.services.app import App
+from callwise.store import contacts as store
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of contacts and whether more follow."""
+
+    contacts: list[Contact]
+    more: bool
+
+
+def _duplicates(conn: Connection, contact: Contact) -> list[str]:
+    """Lines naming each phone or email of `contact` that another contact already has."""
+    numbers = [p.number for p in contact.phones if p.valid]
+    addresses = [e.address for e in contact.emails]
+    clashes: list[tuple[str, int]] = []
+    for number, owners in store.owners_of_phones(conn, numbers).items():
+        clashes += [(f"phone {number}", o) for o in owners if o != contact.id]
+    for address, owners in store.owners_of_emails(conn, addresses).items():
+        clashes += [(f"email {address}", o) for o in owners if o != contact.id]
+    names = {c.id: c.name for c in store.get_contacts(conn, sorted({o for _, o in clashes}))}
+    return [f"{what} already belongs to {names[o]} (#{o})" for what, o in clashes]
+
+
+def _check_introducer(conn: Connection, contact: Contact) -> None:
+    introducer = contact.met.introduced_by
+    if introducer is None:
+        return
+    if introducer == contact.id or store.get_contact(conn, introducer) is None:
+        raise ValidationError(
+            f"no other contact has id {introducer}; give the id of the contact who introduced you",
+            field="introduced_by",
+        )
+
+
+def save_contact(app: App, contact: Contact, *, force: bool = False) -> Contact:
+    """Validate and store `contact` (new when its id is None); return it as stored.
+
+    A phone or email that another contact has raises ConflictError unless `force`.
+    """
+    settings = app.settings()
+    prepared = prepare_contact(contact, settings.default_region)
+    with app.transaction() as conn:
+        _check_introducer(conn, prepared)
+        clashes = _duplicates(conn, prepared)
+        if clashes and not force:
+            raise ConflictError("; ".join(clashes) + " (use --force to save anyway)")
+        if prepared.id is None:
+            stamped = replace(prepared, created_at=app.now, updated_at=app.now)
+            new_id = store.insert_contacts(conn, [stamped])[0]
+            return replace(stamped, id=new_id)
+        existing = store.get_contact(conn, prepared.id)
+        if existing is None:
+            raise NotFoundError(f"no contact has id {prepared.id}", field="contact")
+        stamped = replace(prepared, created_at=existing.created_at, updated_at=app.now)
+        store.update_contact(conn, stamped)
+        return stamped
+
+
+def get_contact(app: App, contact_id: int) -> Contact:
+    with app.engine.connect() as conn:
+        found = store.get_contact(conn, contact_id)
+    if found is None:
+        raise NotFoundError(f"no contact has id {contact_id}; `callwise contacts find` lists ids",
+                            field="contact")
+    return found
+
+
+def resolve_contact(app: App, query: str) -> Contact:
+    """A contact argument: an id (`42`, `#42`) or a name query that matches exactly one contact."""
+    text = query.strip().lstrip("#")
+    if text.isdigit():
+        return get_contact(app, int(text))
+    with app.engine.connect() as conn:
+        ids = store.ids_by_name(conn, fold(text)) or store.find_ids(conn, text, limit=11)
+        matches = store.get_contacts(conn, ids)
+    if not text or not matches:
+        raise NotFoundError(
+            f"no contact matches {query!r}; try `callwise contacts find` or give an id",
+            field="contact",
+        )
+    if len(matches) > 1:
+        candidates = [f"#{c.id} {c.name}" + (f" ({c.organization})" if c.organization else "")
+                      for c in matches[:10]]
+        raise AmbiguousError(
+            f"{query!r} matches {'more than 10' if len(matches) > 10 else len(matches)} contacts; "
+            "give an id or a fuller name",
+            candidates,
+            field="contact",
+        )
+    return matches[0]
+
+
+def find_contacts(app: App, query: str, *, limit: int = 50, offset: int = 0) -> Page:
+    """Contacts whose names, organization, city, tags or notes contain every word of `query`,
+    ignoring case and accents."""
+    with app.engine.connect() as conn:
+        ids = store.find_ids(conn, query, limit=limit + 1, offset=offset)
+        return Page(store.get_contacts(conn, ids[:limit]), more=len(ids) > limit)
+
+
+def list_contacts(
+    app: App, *, kind: str | None = None, tag: str | None = None, limit: int = 100, offset: int = 0
+) -> Page:
+    with app.engine.connect() as conn:
+        ids = store.list_ids(conn, kind=kind, tag=tag, limit=limit + 1, offset=offset)
+        return Page(store.get_contacts(conn, ids[:limit]), more=len(ids) > limit)
+
+
+def count_contacts(app: App) -> int:
+    with app.engine.connect() as conn:
+        return store.count_contacts(conn)
+
+
+def remove_contact(app: App, contact_id: int) -> Contact:
+    """Delete one contact (the caller has confirmed); return what was removed."""
+    with app.transaction() as conn:
+        found = store.get_contact(conn, contact_id)
+        if found is None:
+            raise NotFoundError(f"no contact has id {contact_id}", field="contact")
+        store.delete_contact(conn, contact_id)
+    return found

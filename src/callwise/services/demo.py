@@ -1,0 +1,72 @@
+"""Demo and synthetic contacts: a realistic address book to explore, and load for benchmarks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from importlib import resources
+
+from callwise.domain.codec import contact_from_dict
+from callwise.domain.contacts import prepare_contact
+from callwise.domain.errors import ConflictError
+from callwise.domain.model import Contact
+from callwise.services.app import App
+from callwise.store import contacts as store
+
+BATCH = 2000
+
+
+def demo_contacts() -> list[Contact]:
+    """The shipped demo address book (about 60 contacts), not yet stored."""
+    text = resources.files("callwise.data").joinpath("demo_contacts.json").read_text("utf-8")
+    return [contact_from_dict(item) for item in json.loads(text)]
+
+
+def insert_many(app: App, contacts: Iterable[Contact], *, validate: bool = True) -> int:
+    """Store many new contacts in one transaction, in batches; return how many."""
+    region = app.settings().default_region
+    count = 0
+    batch: list[Contact] = []
+    with app.transaction() as conn:
+        for contact in contacts:
+            ready = prepare_contact(contact, region) if validate else contact
+            batch.append(replace(ready, id=None, created_at=app.now, updated_at=app.now))
+            if len(batch) >= BATCH:
+                count += len(store.insert_contacts(conn, batch))
+                batch.clear()
+        count += len(store.insert_contacts(conn, batch))
+    return count
+
+
+def _require_empty(app: App) -> None:
+    with app.engine.connect() as conn:
+        existing = store.count_contacts(conn)
+    if existing:
+        raise ConflictError(
+            f"the database already has {existing} contacts; the demo loads only into an empty one "
+            "(use --db to pick another database)",
+            field="demo",
+        )
+
+
+def load_demo(app: App) -> int:
+    """Load the demo address book into an empty database."""
+    _require_empty(app)
+    return insert_many(app, demo_contacts())
+
+
+def load_synthetic(app: App, count: int, *, seed: int = 0) -> int:
+    """Add `count` synthetic contacts (for benchmarks); their data is valid by construction."""
+    from callwise.domain.synthetic import synthetic_contacts  # only benchmarks need it
+
+    today = app.now.date()
+    return insert_many(app, synthetic_contacts(count, seed, today=today), validate=False)
+
+
+def load_demo_if_empty(app: App) -> int:
+    """`make run`: the demo on a fresh database, nothing on one already in use."""
+    with app.engine.connect() as conn:
+        if store.count_contacts(conn):
+            return 0
+    return insert_many(app, demo_contacts())

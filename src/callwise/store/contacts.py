@@ -1,0 +1,332 @@
+"""The contact repository: maps `Contact` dataclasses to rows and back, in batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, select, text, update
+from sqlalchemy.sql.elements import ColumnElement
+
+from callwise.domain.contacts import search_text
+from callwise.domain.model import (
+    AddressForm,
+    Contact,
+    Email,
+    Gatekeeper,
+    HowWeMet,
+    OtherDate,
+    PartialDate,
+    Phone,
+    RelationshipKind,
+)
+from callwise.domain.text import fold
+from callwise.store.tables import contact_emails, contact_phones, contacts
+
+BATCH = 1000
+MIN_TRIGRAM = 3
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _row(contact: Contact) -> dict[str, Any]:
+    """The `contacts` row of `contact` (phones and emails go to their own tables)."""
+    gk, met, bday = contact.gatekeeper, contact.met, contact.birthday
+    assert contact.created_at is not None and contact.updated_at is not None
+    return {
+        "given_name": contact.given_name,
+        "family_name": contact.family_name,
+        "display_name": contact.display_name,
+        "nickname": contact.nickname,
+        "honorific": contact.honorific,
+        "kind": contact.kind.value,
+        "address_form": contact.address_form.value if contact.address_form else None,
+        "job_title": contact.job_title,
+        "organization": contact.organization,
+        "department": contact.department,
+        "met_event": met.event,
+        "met_date": met.date,
+        "met_place": met.place,
+        "met_circumstances": met.circumstances,
+        "met_introduced_by": met.introduced_by,
+        "city": contact.city,
+        "region": contact.region,
+        "country": contact.country,
+        "time_zone": contact.time_zone,
+        "availability": contact.availability,
+        "gatekeeper_name": gk.name if gk else None,
+        "gatekeeper_role": gk.role if gk else None,
+        "gatekeeper_phone": gk.phone if gk else None,
+        "interests": json.dumps(list(contact.interests)),
+        "family_notes": contact.family_notes,
+        "avoid_topics": json.dumps(list(contact.avoid_topics)),
+        "birth_month": bday.month if bday else None,
+        "birth_day": bday.day if bday else None,
+        "birth_year": bday.year if bday else None,
+        "other_dates": json.dumps([[o.label, o.date.isoformat()] for o in contact.other_dates]),
+        "source": contact.source,
+        "connected_on": contact.connected_on,
+        "linkedin_url": contact.linkedin_url,
+        "cadence_days": contact.cadence_days,
+        "tags": json.dumps(list(contact.tags)),
+        "notes": contact.notes,
+        "sort_name": fold(contact.name),
+        "search_text": search_text(contact),
+        "created_at": _utc(contact.created_at),
+        "updated_at": _utc(contact.updated_at),
+    }
+
+
+def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Contact:
+    m = row._mapping
+    gatekeeper = None
+    if m["gatekeeper_name"] is not None or m["gatekeeper_phone"] is not None:
+        gatekeeper = Gatekeeper(
+            m["gatekeeper_name"] or "", m["gatekeeper_role"] or "", m["gatekeeper_phone"] or ""
+        )
+    birthday = None
+    if m["birth_month"] is not None:
+        birthday = PartialDate(m["birth_month"], m["birth_day"], m["birth_year"])
+    return Contact(
+        id=m["id"],
+        given_name=m["given_name"],
+        family_name=m["family_name"],
+        display_name=m["display_name"],
+        nickname=m["nickname"],
+        honorific=m["honorific"],
+        kind=RelationshipKind(m["kind"]),
+        address_form=AddressForm(m["address_form"]) if m["address_form"] else None,
+        job_title=m["job_title"],
+        organization=m["organization"],
+        department=m["department"],
+        met=HowWeMet(
+            m["met_event"], m["met_date"], m["met_place"], m["met_circumstances"],
+            m["met_introduced_by"],
+        ),
+        phones=tuple(phones),
+        emails=tuple(emails),
+        city=m["city"],
+        region=m["region"],
+        country=m["country"],
+        time_zone=m["time_zone"],
+        availability=m["availability"],
+        gatekeeper=gatekeeper,
+        interests=tuple(json.loads(m["interests"])),
+        family_notes=m["family_notes"],
+        avoid_topics=tuple(json.loads(m["avoid_topics"])),
+        birthday=birthday,
+        other_dates=tuple(
+            OtherDate(label, PartialDate.parse(iso)) for label, iso in json.loads(m["other_dates"])
+        ),
+        source=m["source"],
+        connected_on=m["connected_on"],
+        linkedin_url=m["linkedin_url"],
+        cadence_days=m["cadence_days"],
+        tags=tuple(json.loads(m["tags"])),
+        notes=m["notes"],
+        created_at=_utc(m["created_at"]),
+        updated_at=_utc(m["updated_at"]),
+    )
+
+
+def _child_rows(contact_id: int, contact: Contact) -> tuple[list[dict[str, Any]], ...]:
+    phones = [
+        {"contact_id": contact_id, "position": i, "number": p.number, "label": p.label,
+         "valid": p.valid}
+        for i, p in enumerate(contact.phones)
+    ]
+    emails = [
+        {"contact_id": contact_id, "position": i, "address": e.address,
+         "folded": e.address.casefold(), "label": e.label}
+        for i, e in enumerate(contact.emails)
+    ]
+    return phones, emails
+
+
+def _insert_children(conn: Connection, pairs: Iterable[tuple[int, Contact]]) -> None:
+    phones: list[dict[str, Any]] = []
+    emails: list[dict[str, Any]] = []
+    for contact_id, contact in pairs:
+        p, e = _child_rows(contact_id, contact)
+        phones.extend(p)
+        emails.extend(e)
+    if phones:
+        conn.execute(contact_phones.insert(), phones)
+    if emails:
+        conn.execute(contact_emails.insert(), emails)
+
+
+def insert_contacts(conn: Connection, batch: Sequence[Contact], *, keep_ids: bool = False) -> list[int]:
+    """Insert contacts (in one round trip per table); return their ids in order.
+
+    With `keep_ids` the contacts' own ids are used (restoring a backup)."""
+    if not batch:
+        return []
+    rows = [_row(c) | ({"id": c.id} if keep_ids else {}) for c in batch]
+    result = conn.execute(
+        contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), rows
+    )
+    ids = [r[0] for r in result]
+    _insert_children(conn, zip(ids, batch, strict=True))
+    return ids
+
+
+def update_contact(conn: Connection, contact: Contact) -> None:
+    """Overwrite the stored contact with the same id, phones and emails included."""
+    assert contact.id is not None
+    conn.execute(update(contacts).where(contacts.c.id == contact.id).values(_row(contact)))
+    conn.execute(delete(contact_phones).where(contact_phones.c.contact_id == contact.id))
+    conn.execute(delete(contact_emails).where(contact_emails.c.contact_id == contact.id))
+    _insert_children(conn, [(contact.id, contact)])
+
+
+def delete_contact(conn: Connection, contact_id: int) -> None:
+    conn.execute(delete(contacts).where(contacts.c.id == contact_id))
+
+
+def get_contacts(conn: Connection, ids: Sequence[int]) -> list[Contact]:
+    """The contacts with these ids, in the order given (missing ids are left out)."""
+    found: dict[int, Contact] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = list(ids[start : start + BATCH])
+        phones: dict[int, list[Phone]] = defaultdict(list)
+        emails: dict[int, list[Email]] = defaultdict(list)
+        phone_rows = conn.execute(
+            select(contact_phones).where(contact_phones.c.contact_id.in_(chunk))
+            .order_by(contact_phones.c.contact_id, contact_phones.c.position)
+        )
+        for p in phone_rows:
+            phones[p.contact_id].append(Phone(p.number, p.label, bool(p.valid)))
+        email_rows = conn.execute(
+            select(contact_emails).where(contact_emails.c.contact_id.in_(chunk))
+            .order_by(contact_emails.c.contact_id, contact_emails.c.position)
+        )
+        for e in email_rows:
+            emails[e.contact_id].append(Email(e.address, e.label))
+        for row in conn.execute(select(contacts).where(contacts.c.id.in_(chunk))):
+            found[row.id] = _contact(row, phones[row.id], emails[row.id])
+    return [found[i] for i in ids if i in found]
+
+
+def get_contact(conn: Connection, contact_id: int) -> Contact | None:
+    found = get_contacts(conn, [contact_id])
+    return found[0] if found else None
+
+
+def iter_contacts(conn: Connection) -> Iterator[Contact]:
+    """Every contact in id order, loaded a batch at a time."""
+    last = 0
+    while True:
+        ids = list(
+            conn.scalars(
+                select(contacts.c.id).where(contacts.c.id > last).order_by(contacts.c.id).limit(BATCH)
+            )
+        )
+        if not ids:
+            return
+        yield from get_contacts(conn, ids)
+        last = ids[-1]
+
+
+def count_contacts(conn: Connection) -> int:
+    return int(conn.scalar(select(func.count()).select_from(contacts)) or 0)
+
+
+def _term_condition(conn: Connection, term: str) -> ColumnElement[bool]:
+    """One folded search term: a trigram index lookup when long enough, else a scan."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = contacts.c.search_text.like(f"%{escaped}%", escape="\\")
+    if len(term) >= MIN_TRIGRAM and conn.dialect.name == "sqlite":
+        phrase = '"' + term.replace('"', '""') + '"'
+        fts = text("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q").bindparams(q=phrase)
+        return contacts.c.id.in_(fts)
+    return like
+
+
+def find_ids(conn: Connection, query: str, *, limit: int, offset: int = 0) -> list[int]:
+    """Ids of contacts whose names, organization, city, tags or notes contain every term."""
+    terms = fold(query).split()
+    conditions = [_term_condition(conn, t) for t in terms]
+    stmt = select(contacts.c.id).order_by(contacts.c.sort_name, contacts.c.id)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    return list(conn.scalars(stmt.limit(limit).offset(offset)))
+
+
+def list_ids(
+    conn: Connection, *, kind: str | None = None, tag: str | None = None,
+    limit: int, offset: int = 0,
+) -> list[int]:
+    """Ids in name order, optionally of one relationship kind or carrying one tag."""
+    stmt = select(contacts.c.id).order_by(contacts.c.sort_name, contacts.c.id)
+    if kind:
+        stmt = stmt.where(contacts.c.kind == kind)
+    if tag:
+        stmt = stmt.where(contacts.c.tags.like(f"%{json.dumps(tag)}%"))
+    return list(conn.scalars(stmt.limit(limit).offset(offset)))
+
+
+def ids_by_name(conn: Connection, folded_name: str) -> list[int]:
+    return list(conn.scalars(select(contacts.c.id).where(contacts.c.sort_name == folded_name)))
+
+
+def owners_of_phones(conn: Connection, numbers: Iterable[str]) -> dict[str, set[int]]:
+    """For each E.164 number, the ids of contacts that have it."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    wanted = list(set(numbers))
+    for start in range(0, len(wanted), BATCH):
+        rows = conn.execute(
+            select(contact_phones.c.number, contact_phones.c.contact_id).where(
+                contact_phones.c.number.in_(wanted[start : start + BATCH])
+            )
+        )
+        for number, contact_id in rows:
+            owners[number].add(contact_id)
+    return owners
+
+
+def owners_of_emails(conn: Connection, addresses: Iterable[str]) -> dict[str, set[int]]:
+    """For each folded email address, the ids of contacts that have it."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    wanted = list({a.casefold() for a in addresses})
+    for start in range(0, len(wanted), BATCH):
+        rows = conn.execute(
+            select(contact_emails.c.folded, contact_emails.c.contact_id).where(
+                contact_emails.c.folded.in_(wanted[start : start + BATCH])
+            )
+        )
+        for folded, contact_id in rows:
+            owners[folded].add(contact_id)
+    return owners
+
+
+def reset_id_sequence(conn: Connection) -> None:
+    """After inserting explicit ids on PostgreSQL, move the sequence past the largest one."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('contacts', 'id'), "
+                "COALESCE((SELECT MAX(id) FROM contacts), 0) + 1, false)"
+            )
+        )
+
+
+def set_introducers(conn: Connection, pairs: Iterable[tuple[int, int | None]]) -> None:
+    """Set who introduced whom, after all contacts of a restore exist (foreign keys)."""
+    for contact_id, introducer in pairs:
+        conn.execute(
+            update(contacts).where(contacts.c.id == contact_id).values(met_introduced_by=introducer)
+        )
+
+
+def existing_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(ids), BATCH):
+        chunk = list(ids[start : start + BATCH])
+        found.update(conn.scalars(select(contacts.c.id).where(contacts.c.id.in_(chunk))))
+    return found
