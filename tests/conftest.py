@@ -13,9 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pgserver import Cluster, PostgresUnavailable, start_cluster  # noqa: E402
-
-from callwise.services.app import App, open_app  # noqa: E402
+from callwise.services.app import App, open_app
+from pgserver import Cluster, PostgresUnavailable, start_cluster
 
 REQUIRE_SERVICES = os.environ.get("CALLWISE_REQUIRE_SERVICES") == "1"
 NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)

@@ -49,9 +49,19 @@ class Cluster:
 
     def stop(self) -> None:
         subprocess.run(
-            _as_user([str(self.bin_dir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate",
-                      "stop"], self.user),
-            capture_output=True, check=False,
+            _as_user(
+                [
+                    str(self.bin_dir / "pg_ctl"),
+                    "-D",
+                    str(self.root / "data"),
+                    "-m",
+                    "immediate",
+                    "stop",
+                ],
+                self.user,
+            ),
+            capture_output=True,
+            check=False,
         )
         shutil.rmtree(self.root, ignore_errors=True)
 
@@ -72,14 +82,38 @@ def start_cluster() -> Cluster:
         for path in (root, root / "socket"):
             os.chown(path, info.pw_uid, info.pw_gid)
     run = lambda cmd: subprocess.run(_as_user(cmd, user), capture_output=True, text=True)  # noqa: E731
-    init = run([str(bin_dir / "initdb"), "-D", str(root / "data"), "-U", "postgres",
-                "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
+    init = run(
+        [
+            str(bin_dir / "initdb"),
+            "-D",
+            str(root / "data"),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
     if init.returncode != 0:
         raise PostgresUnavailable(f"initdb failed: {init.stderr.strip()[-300:]}")
-    options = (f"-c listen_addresses='' -k {root / 'socket'} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
-    start = run([str(bin_dir / "pg_ctl"), "-D", str(root / "data"), "-o", options, "-w",
-                 "-l", str(root / "server.log"), "start"])
+    options = (
+        f"-c listen_addresses='' -k {root / 'socket'} -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off"
+    )
+    start = run(
+        [
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(root / "data"),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(root / "server.log"),
+            "start",
+        ]
+    )
     if start.returncode != 0:
         raise PostgresUnavailable(f"pg_ctl start failed: {start.stderr.strip()[-300:]}")
     return Cluster(root, bin_dir, user)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -27,9 +26,7 @@ def hoist_globals(args: list[str]) -> list[str]:
             rest.extend(args[i:])
             break
         name = arg.split("=", 1)[0]
-        if arg in GLOBAL_FLAGS:
-            front.append(arg)
-        elif name in GLOBAL_WITH_VALUE and "=" in arg:
+        if arg in GLOBAL_FLAGS or (name in GLOBAL_WITH_VALUE and "=" in arg):
             front.append(arg)
         elif arg in GLOBAL_WITH_VALUE and i + 1 < len(args):
             front.extend(args[i : i + 2])
@@ -48,18 +45,24 @@ def report_error(exc: CallwiseError, as_json: bool) -> None:
         err_console.print(f"  {candidate}", highlight=False)
     if as_json:
         print_json(
-            {"error": {"field": exc.field, "message": exc.message, "exit_code": exc.exit_code,
-                       "candidates": candidates}}
+            {
+                "error": {
+                    "field": exc.field,
+                    "message": exc.message,
+                    "exit_code": exc.exit_code,
+                    "candidates": candidates,
+                }
+            }
         )
 
 
 class CallwiseGroup(TyperGroup):
     """The root group: hoists global options and turns a CallwiseError into one line + exit code."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_globals(args))
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CallwiseError as exc:
@@ -86,13 +89,20 @@ def main_options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL (default: CALLWISE_DATABASE_URL, else a SQLite "
-                     "file in your user data dir).", show_default=False),
+        typer.Option(
+            "--db",
+            help="Database URL (default: CALLWISE_DATABASE_URL, else a SQLite "
+            "file in your user data dir).",
+            show_default=False,
+        ),
     ] = None,
     now: Annotated[
         str | None,
-        typer.Option("--now", help="The moment callwise takes as now, ISO 8601 (or CALLWISE_NOW).",
-                     show_default=False),
+        typer.Option(
+            "--now",
+            help="The moment callwise takes as now, ISO 8601 (or CALLWISE_NOW).",
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Machine-readable JSON on stdout (see docs/json.md).")

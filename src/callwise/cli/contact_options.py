@@ -23,75 +23,152 @@ from callwise.domain.model import (
 )
 
 P = "Contact"
-Given = Annotated[str | None, typer.Option("--given", help="Given (first) name.", rich_help_panel=P)]
-Family = Annotated[str | None, typer.Option("--family", help="Family (last) name.", rich_help_panel=P)]
-Display = Annotated[str | None, typer.Option("--display", help="Display name, if not given + family.",
-                                             rich_help_panel=P)]
+Given = Annotated[
+    str | None, typer.Option("--given", help="Given (first) name.", rich_help_panel=P)
+]
+Family = Annotated[
+    str | None, typer.Option("--family", help="Family (last) name.", rich_help_panel=P)
+]
+Display = Annotated[
+    str | None,
+    typer.Option("--display", help="Display name, if not given + family.", rich_help_panel=P),
+]
 Nickname = Annotated[str | None, typer.Option("--nickname", help="Nickname.", rich_help_panel=P)]
-Honorific = Annotated[str | None, typer.Option("--honorific", help="Title: Mr., Ms., Dr., Prof. ...",
-                                               rich_help_panel=P)]
-Kind = Annotated[str | None, typer.Option(
-    "--kind", help="business, personal, informal or organization.", rich_help_panel=P)]
-Form = Annotated[str | None, typer.Option(
-    "--address", help="formal or informal (overrides the kind's default, P2.6); 'auto' resets.",
-    rich_help_panel=P)]
-JobTitle = Annotated[str | None, typer.Option("--title", help="Job title (P1.2).", rich_help_panel=P)]
+Honorific = Annotated[
+    str | None,
+    typer.Option("--honorific", help="Title: Mr., Ms., Dr., Prof. ...", rich_help_panel=P),
+]
+Kind = Annotated[
+    str | None,
+    typer.Option("--kind", help="business, personal, informal or organization.", rich_help_panel=P),
+]
+Form = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="formal or informal (overrides the kind's default, P2.6); 'auto' resets.",
+        rich_help_panel=P,
+    ),
+]
+JobTitle = Annotated[
+    str | None, typer.Option("--title", help="Job title (P1.2).", rich_help_panel=P)
+]
 Org = Annotated[str | None, typer.Option("--org", help="Organization.", rich_help_panel=P)]
 Dept = Annotated[str | None, typer.Option("--department", help="Department.", rich_help_panel=P)]
 M = "How we met (P1.1)"
-MetEvent = Annotated[str | None, typer.Option("--met-event", help="Event where you met.",
-                                              rich_help_panel=M)]
-MetDate = Annotated[str | None, typer.Option("--met-date", help="When, YYYY-MM-DD.", rich_help_panel=M)]
+MetEvent = Annotated[
+    str | None, typer.Option("--met-event", help="Event where you met.", rich_help_panel=M)
+]
+MetDate = Annotated[
+    str | None, typer.Option("--met-date", help="When, YYYY-MM-DD.", rich_help_panel=M)
+]
 MetPlace = Annotated[str | None, typer.Option("--met-place", help="Where.", rich_help_panel=M)]
-MetHow = Annotated[str | None, typer.Option("--met-how", help="The circumstances, in words.",
-                                            rich_help_panel=M)]
-IntroducedBy = Annotated[str | None, typer.Option(
-    "--introduced-by", help="The contact (id or name) who introduced you.", rich_help_panel=M)]
+MetHow = Annotated[
+    str | None, typer.Option("--met-how", help="The circumstances, in words.", rich_help_panel=M)
+]
+IntroducedBy = Annotated[
+    str | None,
+    typer.Option(
+        "--introduced-by", help="The contact (id or name) who introduced you.", rich_help_panel=M
+    ),
+]
 R = "Reaching them"
-Phones = Annotated[list[str] | None, typer.Option(
-    "--phone", help="Phone, optionally LABEL:NUMBER (labels: " + ", ".join(PHONE_LABELS) + "). "
-    "Repeatable.", rich_help_panel=R)]
-Emails = Annotated[list[str] | None, typer.Option("--email", help="Email, optionally LABEL:ADDRESS. "
-                                                  "Repeatable.", rich_help_panel=R)]
+Phones = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--phone",
+        help="Phone, optionally LABEL:NUMBER (labels: " + ", ".join(PHONE_LABELS) + "). "
+        "Repeatable.",
+        rich_help_panel=R,
+    ),
+]
+Emails = Annotated[
+    list[str] | None,
+    typer.Option("--email", help="Email, optionally LABEL:ADDRESS. Repeatable.", rich_help_panel=R),
+]
 City = Annotated[str | None, typer.Option("--city", help="City.", rich_help_panel=R)]
 Region = Annotated[str | None, typer.Option("--region", help="State or region.", rich_help_panel=R)]
-Country = Annotated[str | None, typer.Option("--country", help="Country code or name.",
-                                             rich_help_panel=R)]
-Zone = Annotated[str | None, typer.Option("--zone", help="IANA time zone, e.g. America/Chicago.",
-                                          rich_help_panel=R)]
-Hours = Annotated[str | None, typer.Option(
-    "--hours", help="Hours they stated, e.g. 'Mo-Fr 18:00-20:00' (P3.3).", rich_help_panel=R)]
-Assistant = Annotated[str | None, typer.Option("--assistant", help="Gatekeeper's name (P2.3).",
-                                               rich_help_panel=R)]
-AssistantPhone = Annotated[str | None, typer.Option("--assistant-phone", help="Gatekeeper's phone.",
-                                                    rich_help_panel=R)]
-GatekeeperRole = Annotated[str | None, typer.Option(
-    "--gatekeeper-role", help="assistant (default), receptionist, ...", rich_help_panel=R)]
+Country = Annotated[
+    str | None, typer.Option("--country", help="Country code or name.", rich_help_panel=R)
+]
+Zone = Annotated[
+    str | None,
+    typer.Option("--zone", help="IANA time zone, e.g. America/Chicago.", rich_help_panel=R),
+]
+Hours = Annotated[
+    str | None,
+    typer.Option(
+        "--hours", help="Hours they stated, e.g. 'Mo-Fr 18:00-20:00' (P3.3).", rich_help_panel=R
+    ),
+]
+Assistant = Annotated[
+    str | None, typer.Option("--assistant", help="Gatekeeper's name (P2.3).", rich_help_panel=R)
+]
+AssistantPhone = Annotated[
+    str | None, typer.Option("--assistant-phone", help="Gatekeeper's phone.", rich_help_panel=R)
+]
+GatekeeperRole = Annotated[
+    str | None,
+    typer.Option(
+        "--gatekeeper-role", help="assistant (default), receptionist, ...", rich_help_panel=R
+    ),
+]
 K = "Knowing them (P4.2)"
-Interests = Annotated[list[str] | None, typer.Option("--interest", help="An interest. Repeatable.",
-                                                     rich_help_panel=K)]
-FamilyNotes = Annotated[str | None, typer.Option("--family-notes", help="Family, as they told you.",
-                                                 rich_help_panel=K)]
-Avoid = Annotated[list[str] | None, typer.Option(
-    "--avoid", help="A topic to avoid; never suggested as small talk. Repeatable.",
-    rich_help_panel=K)]
-Birthday = Annotated[str | None, typer.Option("--birthday", help="YYYY-MM-DD, or --MM-DD without "
-                                              "the year.", rich_help_panel=K)]
-Dates = Annotated[list[str] | None, typer.Option(
-    "--date", help="Another date, LABEL=DATE (anniversary=2012-06-09). Repeatable.",
-    rich_help_panel=K)]
-Source = Annotated[str | None, typer.Option("--source", help="Where the connection came from: "
-                                            "linkedin, in person, referral ...", rich_help_panel=K)]
-ConnectedOn = Annotated[str | None, typer.Option("--connected-on", help="When, YYYY-MM-DD.",
-                                                 rich_help_panel=K)]
-LinkedIn = Annotated[str | None, typer.Option("--linkedin", help="LinkedIn profile URL.",
-                                              rich_help_panel=K)]
-Cadence = Annotated[str | None, typer.Option(
-    "--cadence", help="Keep in touch every N days; 'none' for no cadence (P6.1).", rich_help_panel=K)]
-Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag. Repeatable.", rich_help_panel=K)]
+Interests = Annotated[
+    list[str] | None, typer.Option("--interest", help="An interest. Repeatable.", rich_help_panel=K)
+]
+FamilyNotes = Annotated[
+    str | None, typer.Option("--family-notes", help="Family, as they told you.", rich_help_panel=K)
+]
+Avoid = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--avoid",
+        help="A topic to avoid; never suggested as small talk. Repeatable.",
+        rich_help_panel=K,
+    ),
+]
+Birthday = Annotated[
+    str | None,
+    typer.Option("--birthday", help="YYYY-MM-DD, or --MM-DD without the year.", rich_help_panel=K),
+]
+Dates = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--date",
+        help="Another date, LABEL=DATE (anniversary=2012-06-09). Repeatable.",
+        rich_help_panel=K,
+    ),
+]
+Source = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        help="Where the connection came from: linkedin, in person, referral ...",
+        rich_help_panel=K,
+    ),
+]
+ConnectedOn = Annotated[
+    str | None, typer.Option("--connected-on", help="When, YYYY-MM-DD.", rich_help_panel=K)
+]
+LinkedIn = Annotated[
+    str | None, typer.Option("--linkedin", help="LinkedIn profile URL.", rich_help_panel=K)
+]
+Cadence = Annotated[
+    str | None,
+    typer.Option(
+        "--cadence",
+        help="Keep in touch every N days; 'none' for no cadence (P6.1).",
+        rich_help_panel=K,
+    ),
+]
+Tags = Annotated[
+    list[str] | None, typer.Option("--tag", help="A tag. Repeatable.", rich_help_panel=K)
+]
 Notes = Annotated[str | None, typer.Option("--notes", help="Free notes.", rich_help_panel=K)]
-Force = Annotated[bool, typer.Option(
-    "--force", help="Save even if a phone or email belongs to another contact.")]
+Force = Annotated[
+    bool, typer.Option("--force", help="Save even if a phone or email belongs to another contact.")
+]
 
 
 def _labelled(text: str, default_label: str) -> tuple[str, str]:
@@ -114,8 +191,9 @@ def _date(text: str, field: str) -> dt.date | None:
 def _other_date(text: str) -> OtherDate:
     label, sep, when = text.partition("=")
     if not sep or not label.strip():
-        raise ValidationError(f"{text!r}: write LABEL=DATE, e.g. anniversary=2012-06-09",
-                              field="date")
+        raise ValidationError(
+            f"{text!r}: write LABEL=DATE, e.g. anniversary=2012-06-09", field="date"
+        )
     return OtherDate(label.strip(), PartialDate.parse(when, field="date"))
 
 
@@ -125,8 +203,9 @@ def _cadence(text: str) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise ValidationError(f"{text!r} is not a number of days; give e.g. 30, or none",
-                              field="cadence_days") from None
+        raise ValidationError(
+            f"{text!r} is not a number of days; give e.g. 30, or none", field="cadence_days"
+        ) from None
 
 
 def _kind(text: str) -> RelationshipKind:
@@ -134,8 +213,9 @@ def _kind(text: str) -> RelationshipKind:
         return RelationshipKind(text.strip().lower())
     except ValueError:
         allowed = ", ".join(k.value for k in RelationshipKind)
-        raise ValidationError(f"{text!r} is not a relationship kind; use one of: {allowed}",
-                              field="kind") from None
+        raise ValidationError(
+            f"{text!r} is not a relationship kind; use one of: {allowed}", field="kind"
+        ) from None
 
 
 def _form(text: str) -> AddressForm | None:
@@ -144,17 +224,30 @@ def _form(text: str) -> AddressForm | None:
     try:
         return AddressForm(text.strip().lower())
     except ValueError:
-        raise ValidationError(f"{text!r}: use formal, informal or auto", field="address_form") from None
+        raise ValidationError(
+            f"{text!r}: use formal, informal or auto", field="address_form"
+        ) from None
 
 
 def _scalars(opts: dict[str, Any]) -> dict[str, Any]:
     """Plain text fields: the option name and the Contact field it sets."""
     mapping = {
-        "given": "given_name", "family": "family_name", "display": "display_name",
-        "nickname": "nickname", "honorific": "honorific", "job_title": "job_title",
-        "org": "organization", "department": "department", "city": "city", "region": "region",
-        "country": "country", "zone": "time_zone", "hours": "availability",
-        "family_notes": "family_notes", "source": "source", "linkedin": "linkedin_url",
+        "given": "given_name",
+        "family": "family_name",
+        "display": "display_name",
+        "nickname": "nickname",
+        "honorific": "honorific",
+        "job_title": "job_title",
+        "org": "organization",
+        "department": "department",
+        "city": "city",
+        "region": "region",
+        "country": "country",
+        "zone": "time_zone",
+        "hours": "availability",
+        "family_notes": "family_notes",
+        "source": "source",
+        "linkedin": "linkedin_url",
         "notes": "notes",
     }
     return {field: opts[o] for o, field in mapping.items() if opts.get(o) is not None}
@@ -166,8 +259,7 @@ def _unite(
     """Old items, then new ones, less those whose key matches a removed value."""
     gone = [_match_key(r) for r in removed]
     return tuple(
-        item for item in (*old, *new)
-        if not any(_removes(g, _match_key(key(item))) for g in gone)
+        item for item in (*old, *new) if not any(_removes(g, _match_key(key(item))) for g in gone)
     )
 
 
@@ -182,7 +274,7 @@ def _match_key(text: str) -> str:
 
 
 def apply_options(base: Contact, opts: dict[str, Any], introducer: int | None) -> Contact:
-    """A copy of `base` with every given option applied; lists gain items (and lose removed ones)."""
+    """A copy of `base` with every given option applied; lists gain items and lose removed ones."""
     changes: dict[str, Any] = _scalars(opts)
     if opts.get("kind") is not None:
         changes["kind"] = _kind(opts["kind"])
@@ -196,7 +288,11 @@ def apply_options(base: Contact, opts: dict[str, Any], introducer: int | None) -
     if opts.get("cadence") is not None:
         changes["cadence_days"] = _cadence(opts["cadence"])
     met = base.met
-    for option, field in (("met_event", "event"), ("met_place", "place"), ("met_how", "circumstances")):
+    for option, field in (
+        ("met_event", "event"),
+        ("met_place", "place"),
+        ("met_how", "circumstances"),
+    ):
         if opts.get(option) is not None:
             met = replace(met, **{field: opts[option]})
     if opts.get("met_date") is not None:
@@ -222,17 +318,22 @@ def _gatekeeper(old: Gatekeeper | None, opts: dict[str, Any]) -> Gatekeeper | No
 
 
 def _lists(base: Contact, opts: dict[str, Any]) -> dict[str, Any]:
-    phones = [Phone(n, label) for label, n in (_labelled(p, "mobile") for p in opts.get("phone") or [])]
+    phones = [
+        Phone(n, label) for label, n in (_labelled(p, "mobile") for p in opts.get("phone") or [])
+    ]
     emails = [Email(a, label) for label, a in (_labelled(e, "") for e in opts.get("email") or [])]
     dates = [_other_date(d) for d in opts.get("date") or []]
     return {
         "phones": _unite(base.phones, phones, opts.get("remove_phone") or [], lambda p: p.number),
         "emails": _unite(base.emails, emails, opts.get("remove_email") or [], lambda e: e.address),
-        "other_dates": _unite(base.other_dates, dates, opts.get("remove_date") or [],
-                              lambda d: d.label),
-        "interests": _unite(base.interests, opts.get("interest") or [],
-                            opts.get("remove_interest") or [], str),
-        "avoid_topics": _unite(base.avoid_topics, opts.get("avoid") or [],
-                               opts.get("remove_avoid") or [], str),
+        "other_dates": _unite(
+            base.other_dates, dates, opts.get("remove_date") or [], lambda d: d.label
+        ),
+        "interests": _unite(
+            base.interests, opts.get("interest") or [], opts.get("remove_interest") or [], str
+        ),
+        "avoid_topics": _unite(
+            base.avoid_topics, opts.get("avoid") or [], opts.get("remove_avoid") or [], str
+        ),
         "tags": _unite(base.tags, opts.get("tag") or [], opts.get("remove_tag") or [], str),
     }

@@ -8,7 +8,7 @@ import typer
 
 from callwise.cli import contact_options as o
 from callwise.cli.render import contact_card, contacts_table
-from callwise.cli.state import console, confirm, err_console, interactive, print_json, state
+from callwise.cli.state import confirm, console, err_console, interactive, print_json, state
 from callwise.domain.codec import contact_to_dict
 from callwise.domain.errors import ConflictError
 from callwise.domain.model import Contact
@@ -52,21 +52,49 @@ def _output(ctx: typer.Context, contact: Contact, verb: str) -> None:
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="Full name; split into given and family "
-                                               "unless --given/--family are given.")] = None,
-    given: o.Given = None, family: o.Family = None, display: o.Display = None,
-    nickname: o.Nickname = None, honorific: o.Honorific = None, kind: o.Kind = None,
-    address: o.Form = None, job_title: o.JobTitle = None, org: o.Org = None,
-    department: o.Dept = None, met_event: o.MetEvent = None, met_date: o.MetDate = None,
-    met_place: o.MetPlace = None, met_how: o.MetHow = None, introduced_by: o.IntroducedBy = None,
-    phone: o.Phones = None, email: o.Emails = None, city: o.City = None, region: o.Region = None,
-    country: o.Country = None, zone: o.Zone = None, hours: o.Hours = None,
-    assistant: o.Assistant = None, assistant_phone: o.AssistantPhone = None,
-    gatekeeper_role: o.GatekeeperRole = None, interest: o.Interests = None,
-    family_notes: o.FamilyNotes = None, avoid: o.Avoid = None, birthday: o.Birthday = None,
-    date: o.Dates = None, source: o.Source = None, connected_on: o.ConnectedOn = None,
-    linkedin: o.LinkedIn = None, cadence: o.Cadence = None, tag: o.Tags = None,
-    notes: o.Notes = None, force: o.Force = False,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Full name; split into given and family unless --given/--family are given."
+        ),
+    ] = None,
+    given: o.Given = None,
+    family: o.Family = None,
+    display: o.Display = None,
+    nickname: o.Nickname = None,
+    honorific: o.Honorific = None,
+    kind: o.Kind = None,
+    address: o.Form = None,
+    job_title: o.JobTitle = None,
+    org: o.Org = None,
+    department: o.Dept = None,
+    met_event: o.MetEvent = None,
+    met_date: o.MetDate = None,
+    met_place: o.MetPlace = None,
+    met_how: o.MetHow = None,
+    introduced_by: o.IntroducedBy = None,
+    phone: o.Phones = None,
+    email: o.Emails = None,
+    city: o.City = None,
+    region: o.Region = None,
+    country: o.Country = None,
+    zone: o.Zone = None,
+    hours: o.Hours = None,
+    assistant: o.Assistant = None,
+    assistant_phone: o.AssistantPhone = None,
+    gatekeeper_role: o.GatekeeperRole = None,
+    interest: o.Interests = None,
+    family_notes: o.FamilyNotes = None,
+    avoid: o.Avoid = None,
+    birthday: o.Birthday = None,
+    date: o.Dates = None,
+    source: o.Source = None,
+    connected_on: o.ConnectedOn = None,
+    linkedin: o.LinkedIn = None,
+    cadence: o.Cadence = None,
+    tag: o.Tags = None,
+    notes: o.Notes = None,
+    force: o.Force = False,
 ) -> None:
     """Add a contact.
 
@@ -87,29 +115,57 @@ def add(
 def edit(
     ctx: typer.Context,
     contact: ContactArg,
-    given: o.Given = None, family: o.Family = None, display: o.Display = None,
-    nickname: o.Nickname = None, honorific: o.Honorific = None, kind: o.Kind = None,
-    address: o.Form = None, job_title: o.JobTitle = None, org: o.Org = None,
-    department: o.Dept = None, met_event: o.MetEvent = None, met_date: o.MetDate = None,
-    met_place: o.MetPlace = None, met_how: o.MetHow = None, introduced_by: o.IntroducedBy = None,
-    phone: o.Phones = None, email: o.Emails = None, city: o.City = None, region: o.Region = None,
-    country: o.Country = None, zone: o.Zone = None, hours: o.Hours = None,
-    assistant: o.Assistant = None, assistant_phone: o.AssistantPhone = None,
-    gatekeeper_role: o.GatekeeperRole = None, interest: o.Interests = None,
-    family_notes: o.FamilyNotes = None, avoid: o.Avoid = None, birthday: o.Birthday = None,
-    date: o.Dates = None, source: o.Source = None, connected_on: o.ConnectedOn = None,
-    linkedin: o.LinkedIn = None, cadence: o.Cadence = None, tag: o.Tags = None,
-    notes: o.Notes = None, force: o.Force = False,
+    given: o.Given = None,
+    family: o.Family = None,
+    display: o.Display = None,
+    nickname: o.Nickname = None,
+    honorific: o.Honorific = None,
+    kind: o.Kind = None,
+    address: o.Form = None,
+    job_title: o.JobTitle = None,
+    org: o.Org = None,
+    department: o.Dept = None,
+    met_event: o.MetEvent = None,
+    met_date: o.MetDate = None,
+    met_place: o.MetPlace = None,
+    met_how: o.MetHow = None,
+    introduced_by: o.IntroducedBy = None,
+    phone: o.Phones = None,
+    email: o.Emails = None,
+    city: o.City = None,
+    region: o.Region = None,
+    country: o.Country = None,
+    zone: o.Zone = None,
+    hours: o.Hours = None,
+    assistant: o.Assistant = None,
+    assistant_phone: o.AssistantPhone = None,
+    gatekeeper_role: o.GatekeeperRole = None,
+    interest: o.Interests = None,
+    family_notes: o.FamilyNotes = None,
+    avoid: o.Avoid = None,
+    birthday: o.Birthday = None,
+    date: o.Dates = None,
+    source: o.Source = None,
+    connected_on: o.ConnectedOn = None,
+    linkedin: o.LinkedIn = None,
+    cadence: o.Cadence = None,
+    tag: o.Tags = None,
+    notes: o.Notes = None,
+    force: o.Force = False,
     remove_phone: Annotated[list[str] | None, typer.Option(help="Remove this phone.")] = None,
     remove_email: Annotated[list[str] | None, typer.Option(help="Remove this email.")] = None,
     remove_tag: Annotated[list[str] | None, typer.Option(help="Remove this tag.")] = None,
     remove_interest: Annotated[list[str] | None, typer.Option(help="Remove this interest.")] = None,
-    remove_avoid: Annotated[list[str] | None, typer.Option(help="Remove this avoided topic.")] = None,
-    remove_date: Annotated[list[str] | None, typer.Option(help="Remove the date with this label.")] = None,
+    remove_avoid: Annotated[
+        list[str] | None, typer.Option(help="Remove this avoided topic.")
+    ] = None,
+    remove_date: Annotated[
+        list[str] | None, typer.Option(help="Remove the date with this label.")
+    ] = None,
 ) -> None:
     """Change a contact: text options replace (an empty value clears), list options add.
 
-    Example: callwise contacts edit "Dana Whitfield" --title COO --tag clients --remove-tag prospects
+    Example: callwise contacts edit "Dana Whitfield" --title COO --tag vip --remove-tag clients
     """
     opts = dict(locals())
     app_ = state(ctx).app
@@ -138,8 +194,14 @@ def show(ctx: typer.Context, contact: ContactArg) -> None:
 
 def _page(ctx: typer.Context, page: service.Page, title: str, limit: int, offset: int) -> None:
     if state(ctx).as_json:
-        print_json({"contacts": [contact_to_dict(c) for c in page.contacts], "more": page.more,
-                    "limit": limit, "offset": offset})
+        print_json(
+            {
+                "contacts": [contact_to_dict(c) for c in page.contacts],
+                "more": page.more,
+                "limit": limit,
+                "offset": offset,
+            }
+        )
         return
     if not page.contacts:
         console.print(f"{title}: none")
@@ -170,8 +232,13 @@ def list_(
 @app.command("find")
 def find(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to look for in names, organization, city, "
-                                         "tags and notes (case and accents ignored).")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words to look for in names, organization, city, "
+            "tags and notes (case and accents ignored)."
+        ),
+    ],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> None:
@@ -202,5 +269,7 @@ def remove(
     if state(ctx).as_json:
         print_json({"removed": contact_to_dict(removed)})
     else:
-        console.print(f"Removed {removed.name} (#{removed.id}). "
-                      "A backup from `callwise export` restores them.")
+        console.print(
+            f"Removed {removed.name} (#{removed.id}). "
+            "A backup from `callwise export` restores them."
+        )

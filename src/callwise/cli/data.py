@@ -43,12 +43,19 @@ def init(ctx: typer.Context) -> None:
 
 def demo_command(
     ctx: typer.Context,
-    synthetic: Annotated[int | None, typer.Option(
-        "--synthetic", min=1, help="Add N synthetic contacts instead (for benchmarks).")] = None,
+    synthetic: Annotated[
+        int | None,
+        typer.Option(
+            "--synthetic", min=1, help="Add N synthetic contacts instead (for benchmarks)."
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed of the synthetic generator.")] = 0,
-    if_empty: Annotated[bool, typer.Option(
-        "--if-empty", help="Load the demo only if the database is empty; otherwise do nothing.")]
-    = False,
+    if_empty: Annotated[
+        bool,
+        typer.Option(
+            "--if-empty", help="Load the demo only if the database is empty; otherwise do nothing."
+        ),
+    ] = False,
 ) -> None:
     """Load about 60 realistic demo contacts into an empty database.
 
@@ -81,10 +88,12 @@ def _open_input(path: Path) -> IO[str]:
 def import_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The file to read ('-' for stdin).")],
-    format_: Annotated[ImportFormat, typer.Option("--format", help="The file's format.")] =
-    ImportFormat.AUTO,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
-    = False,
+    format_: Annotated[
+        ImportFormat, typer.Option("--format", help="The file's format.")
+    ] = ImportFormat.AUTO,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
 ) -> None:
     """Import a file; a callwise backup restores contacts by id, all or nothing.
 
@@ -93,12 +102,21 @@ def import_command(
     with _open_input(file) as stream:
         report = backup.restore_backup(state(ctx).app, stream, dry_run=dry_run)
     if state(ctx).as_json:
-        print_json({"format": "backup", "dry_run": dry_run, "added": report.added,
-                    "updated": report.updated, "settings": report.settings})
+        print_json(
+            {
+                "format": "backup",
+                "dry_run": dry_run,
+                "added": report.added,
+                "updated": report.updated,
+                "settings": report.settings,
+            }
+        )
         return
     prefix = "Would restore" if dry_run else "Restored"
-    console.print(f"{prefix} {report.added} new and {report.updated} existing contacts, "
-                  f"{report.settings} settings.")
+    console.print(
+        f"{prefix} {report.added} new and {report.updated} existing contacts, "
+        f"{report.settings} settings."
+    )
 
 
 def _atomic_write(path: Path, write: object) -> int:
@@ -121,8 +139,9 @@ def _atomic_write(path: Path, write: object) -> int:
 def export_command(
     ctx: typer.Context,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write ('-' for stdout).")],
-    format_: Annotated[ExportFormat, typer.Option("--format", help="json: the lossless backup.")] =
-    ExportFormat.JSON,
+    format_: Annotated[
+        ExportFormat, typer.Option("--format", help="json: the lossless backup.")
+    ] = ExportFormat.JSON,
 ) -> None:
     """Export everything: `json` is the lossless backup that `callwise import` restores.
 

@@ -12,7 +12,7 @@ from callwise.domain.phones import display_number
 def contacts_table(contacts: list[Contact], *, title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Name", style="bold")
+    table.add_column("Name", style="bold", no_wrap=True)
     table.add_column("Kind")
     table.add_column("Organization")
     table.add_column("City")
@@ -35,13 +35,16 @@ def contact_card(contact: Contact, introducer: str = "") -> Text:
     c = contact
     card = Text()
     card.append(f"{c.name}", style="bold")
-    card.append(f"  #{c.id}  {c.kind.value}, addressed {c.effective_address_form.value}\n", style="dim")
+    card.append(
+        f"  #{c.id}  {c.kind.value}, addressed {c.effective_address_form.value}\n", style="dim"
+    )
     _line(card, "Title", c.honorific)
     _line(card, "Position", " · ".join(p for p in (c.job_title, c.department, c.organization) if p))
     _line(card, "Nickname", c.nickname)
     met = c.met
-    when_where = " · ".join(p for p in (met.event, met.date.isoformat() if met.date else "",
-                                       met.place) if p)
+    when_where = " · ".join(
+        p for p in (met.event, met.date.isoformat() if met.date else "", met.place) if p
+    )
     _line(card, "Met", when_where)
     _line(card, "", met.circumstances)
     _line(card, "Introduced by", introducer)

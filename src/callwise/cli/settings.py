@@ -10,8 +10,10 @@ from rich.table import Table
 from callwise.cli.state import console, print_json, state
 from callwise.services import settings as service
 
-app = typer.Typer(help="Your name and number, your zone and hours, the courtesy policy, budgets.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Your name and number, your zone and hours, the courtesy policy, budgets.",
+    no_args_is_help=True,
+)
 
 
 @app.command("show")

@@ -56,7 +56,9 @@ def contact_to_dict(contact: Contact) -> Json:
             "circumstances": met.circumstances,
             "introduced_by": met.introduced_by,
         },
-        "phones": [{"number": p.number, "label": p.label, "valid": p.valid} for p in contact.phones],
+        "phones": [
+            {"number": p.number, "label": p.label, "valid": p.valid} for p in contact.phones
+        ],
         "emails": [{"address": e.address, "label": e.label} for e in contact.emails],
         "city": contact.city,
         "region": contact.region,
@@ -70,7 +72,9 @@ def contact_to_dict(contact: Contact) -> Json:
         "family_notes": contact.family_notes,
         "avoid_topics": list(contact.avoid_topics),
         "birthday": contact.birthday.isoformat() if contact.birthday else None,
-        "other_dates": [{"label": o.label, "date": o.date.isoformat()} for o in contact.other_dates],
+        "other_dates": [
+            {"label": o.label, "date": o.date.isoformat()} for o in contact.other_dates
+        ],
         "source": contact.source,
         "connected_on": _date(contact.connected_on),
         "linkedin_url": contact.linkedin_url,
@@ -156,7 +160,9 @@ def contact_from_dict(data: Json) -> Contact:
         time_zone=str(data.get("time_zone") or ""),
         availability=str(data.get("availability") or ""),
         gatekeeper=(
-            Gatekeeper(str(gk.get("name") or ""), str(gk.get("role") or ""), str(gk.get("phone") or ""))
+            Gatekeeper(
+                str(gk.get("name") or ""), str(gk.get("role") or ""), str(gk.get("phone") or "")
+            )
             if gk
             else None
         ),
@@ -165,7 +171,9 @@ def contact_from_dict(data: Json) -> Contact:
         avoid_topics=_strs(data, "avoid_topics"),
         birthday=PartialDate.parse(birthday, field="birthday") if birthday else None,
         other_dates=tuple(
-            OtherDate(str(o.get("label") or ""), PartialDate.parse(str(o["date"]), field="other_dates"))
+            OtherDate(
+                str(o.get("label") or ""), PartialDate.parse(str(o["date"]), field="other_dates")
+            )
             for o in data.get("other_dates") or []
         ),
         source=str(data.get("source") or ""),

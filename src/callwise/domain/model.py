@@ -126,7 +126,9 @@ class HowWeMet:
     introduced_by: int | None = None
 
     def is_empty(self) -> bool:
-        return not (self.event or self.date or self.place or self.circumstances or self.introduced_by)
+        return not (
+            self.event or self.date or self.place or self.circumstances or self.introduced_by
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,9 @@ def normalise_number(raw: str, region: str, *, field: str = "phone") -> str:
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
-def normalise_phone(phone: Phone, region: str, *, strict: bool = True, field: str = "phone") -> Phone:
+def normalise_phone(
+    phone: Phone, region: str, *, strict: bool = True, field: str = "phone"
+) -> Phone:
     """Normalise one phone. With `strict=False` a bad number is kept as written and flagged."""
     try:
         return Phone(normalise_number(phone.number, region, field=field), phone.label, True)

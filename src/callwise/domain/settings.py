@@ -23,7 +23,9 @@ def parse_time(text: str, field: str) -> dt.time:
     try:
         return dt.time.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{text!r} is not a time; write HH:MM, e.g. 14:30", field=field) from None
+        raise ValidationError(
+            f"{text!r} is not a time; write HH:MM, e.g. 14:30", field=field
+        ) from None
 
 
 def parse_ranges(text: str, field: str) -> tuple[TimeRange, ...]:
@@ -113,7 +115,9 @@ def _phone(text: str, field: str) -> str:
 def _zone(text: str, field: str) -> str:
     zone = normalise_zone(text, field=field)
     if not zone:
-        raise ValidationError("a time zone is needed; use an IANA name such as America/Chicago", field=field)
+        raise ValidationError(
+            "a time zone is needed; use an IANA name such as America/Chicago", field=field
+        )
     return zone
 
 
@@ -139,31 +143,43 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("quiet_start", "08:00", parse_time, "No calls before this, their time (P3.2)."),
     SettingSpec("quiet_end", "21:00", parse_time, "No calls after this, their time (P3.2)."),
     SettingSpec(
-        "personal_windows", "14:00-16:30, 17:30-19:30", parse_ranges,
+        "personal_windows",
+        "14:00-16:30, 17:30-19:30",
+        parse_ranges,
         "Preferred hours for personal and informal contacts, their time (P3.1).",
     ),
     SettingSpec(
-        "business_hours", "09:00-17:00", parse_ranges,
+        "business_hours",
+        "09:00-17:00",
+        parse_ranges,
         "Working hours of business contacts, their time (P3.1).",
     ),
     SettingSpec("business_days", "Mo-Fr", parse_days, "Working days of business contacts."),
     SettingSpec(
-        "business_avoid", "09:00-09:30, 12:00-13:00", parse_ranges,
+        "business_avoid",
+        "09:00-09:30, 12:00-13:00",
+        parse_ranges,
         "Business hours to avoid: the first half hour and lunch.",
     ),
     SettingSpec(
-        "personal_calls_on_holidays", "yes", _bool,
+        "personal_calls_on_holidays",
+        "yes",
+        _bool,
         "Whether personal calls are fine on public holidays (business calls never are).",
     ),
     SettingSpec("daily_calls", "8", _positive_int, "How many calls a day the plan schedules."),
     SettingSpec("daily_minutes", "60", _positive_int, "How many minutes of calls a day."),
     SettingSpec(
-        "cadence_business", "90", _optional_cadence,
+        "cadence_business",
+        "90",
+        _optional_cadence,
         "Default keep-in-touch days for business contacts (none for no default).",
     ),
     SettingSpec("cadence_personal", "30", _optional_cadence, "Default days for personal contacts."),
     SettingSpec("cadence_informal", "60", _optional_cadence, "Default days for informal contacts."),
-    SettingSpec("cadence_organization", "none", _optional_cadence, "Default days for organizations."),
+    SettingSpec(
+        "cadence_organization", "none", _optional_cadence, "Default days for organizations."
+    ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 

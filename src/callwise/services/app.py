@@ -56,7 +56,9 @@ def parse_now(text: str | None) -> dt.datetime:
 def open_app(url: str | None = None, now: str | dt.datetime | None = None) -> App:
     """Open (creating and migrating as needed) the database at `url`, env, or the default."""
     chosen = url or os.environ.get("CALLWISE_DATABASE_URL") or db.default_url()
-    moment = now if isinstance(now, dt.datetime) else parse_now(now or os.environ.get("CALLWISE_NOW"))
+    moment = (
+        now if isinstance(now, dt.datetime) else parse_now(now or os.environ.get("CALLWISE_NOW"))
+    )
     engine = db.make_engine(chosen)
     db.migrate(engine)
     return App(engine=engine, now=moment.astimezone(dt.UTC))

@@ -60,11 +60,12 @@ def _load_document(stream: IO[str]) -> dict[str, Any]:
             f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", field="file"
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError(f"not a callwise backup (no \"format\": \"{FORMAT}\")", field="file")
+        raise ValidationError(f'not a callwise backup (no "format": "{FORMAT}")', field="file")
     if int(document.get("version", 0)) > VERSION:
         raise ValidationError(
             f"backup version {document.get('version')} is newer than this callwise reads "
-            f"({VERSION}); upgrade callwise", field="version",
+            f"({VERSION}); upgrade callwise",
+            field="version",
         )
     return document
 
@@ -77,7 +78,9 @@ def _parse_contacts(document: dict[str, Any], app: App, region: str) -> Iterator
             where = f"contacts[{index}]" + (f".{exc.field}" if exc.field else "")
             raise ValidationError(exc.message, field=where) from None
         if contact.id is None:
-            raise ValidationError("each contact in a backup needs its id", field=f"contacts[{index}]")
+            raise ValidationError(
+                "each contact in a backup needs its id", field=f"contacts[{index}]"
+            )
         yield replace(
             contact,
             created_at=contact.created_at or app.now,

@@ -74,8 +74,9 @@ def get_contact(app: App, contact_id: int) -> Contact:
     with app.engine.connect() as conn:
         found = store.get_contact(conn, contact_id)
     if found is None:
-        raise NotFoundError(f"no contact has id {contact_id}; `callwise contacts find` lists ids",
-                            field="contact")
+        raise NotFoundError(
+            f"no contact has id {contact_id}; `callwise contacts find` lists ids", field="contact"
+        )
     return found
 
 
@@ -93,8 +94,10 @@ def resolve_contact(app: App, query: str) -> Contact:
             field="contact",
         )
     if len(matches) > 1:
-        candidates = [f"#{c.id} {c.name}" + (f" ({c.organization})" if c.organization else "")
-                      for c in matches[:10]]
+        candidates = [
+            f"#{c.id} {c.name}" + (f" ({c.organization})" if c.organization else "")
+            for c in matches[:10]
+        ]
         raise AmbiguousError(
             f"{query!r} matches {'more than 10' if len(matches) > 10 else len(matches)} contacts; "
             "give an id or a fuller name",

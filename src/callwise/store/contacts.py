@@ -105,7 +105,10 @@ def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Cont
         organization=m["organization"],
         department=m["department"],
         met=HowWeMet(
-            m["met_event"], m["met_date"], m["met_place"], m["met_circumstances"],
+            m["met_event"],
+            m["met_date"],
+            m["met_place"],
+            m["met_circumstances"],
             m["met_introduced_by"],
         ),
         phones=tuple(phones),
@@ -136,13 +139,23 @@ def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Cont
 
 def _child_rows(contact_id: int, contact: Contact) -> tuple[list[dict[str, Any]], ...]:
     phones = [
-        {"contact_id": contact_id, "position": i, "number": p.number, "label": p.label,
-         "valid": p.valid}
+        {
+            "contact_id": contact_id,
+            "position": i,
+            "number": p.number,
+            "label": p.label,
+            "valid": p.valid,
+        }
         for i, p in enumerate(contact.phones)
     ]
     emails = [
-        {"contact_id": contact_id, "position": i, "address": e.address,
-         "folded": e.address.casefold(), "label": e.label}
+        {
+            "contact_id": contact_id,
+            "position": i,
+            "address": e.address,
+            "folded": e.address.casefold(),
+            "label": e.label,
+        }
         for i, e in enumerate(contact.emails)
     ]
     return phones, emails
@@ -161,7 +174,9 @@ def _insert_children(conn: Connection, pairs: Iterable[tuple[int, Contact]]) -> 
         conn.execute(contact_emails.insert(), emails)
 
 
-def insert_contacts(conn: Connection, batch: Sequence[Contact], *, keep_ids: bool = False) -> list[int]:
+def insert_contacts(
+    conn: Connection, batch: Sequence[Contact], *, keep_ids: bool = False
+) -> list[int]:
     """Insert contacts (in one round trip per table); return their ids in order.
 
     With `keep_ids` the contacts' own ids are used (restoring a backup)."""
@@ -197,13 +212,15 @@ def get_contacts(conn: Connection, ids: Sequence[int]) -> list[Contact]:
         phones: dict[int, list[Phone]] = defaultdict(list)
         emails: dict[int, list[Email]] = defaultdict(list)
         phone_rows = conn.execute(
-            select(contact_phones).where(contact_phones.c.contact_id.in_(chunk))
+            select(contact_phones)
+            .where(contact_phones.c.contact_id.in_(chunk))
             .order_by(contact_phones.c.contact_id, contact_phones.c.position)
         )
         for p in phone_rows:
             phones[p.contact_id].append(Phone(p.number, p.label, bool(p.valid)))
         email_rows = conn.execute(
-            select(contact_emails).where(contact_emails.c.contact_id.in_(chunk))
+            select(contact_emails)
+            .where(contact_emails.c.contact_id.in_(chunk))
             .order_by(contact_emails.c.contact_id, contact_emails.c.position)
         )
         for e in email_rows:
@@ -224,7 +241,10 @@ def iter_contacts(conn: Connection) -> Iterator[Contact]:
     while True:
         ids = list(
             conn.scalars(
-                select(contacts.c.id).where(contacts.c.id > last).order_by(contacts.c.id).limit(BATCH)
+                select(contacts.c.id)
+                .where(contacts.c.id > last)
+                .order_by(contacts.c.id)
+                .limit(BATCH)
             )
         )
         if not ids:
@@ -243,7 +263,9 @@ def _term_condition(conn: Connection, term: str) -> ColumnElement[bool]:
     like = contacts.c.search_text.like(f"%{escaped}%", escape="\\")
     if len(term) >= MIN_TRIGRAM and conn.dialect.name == "sqlite":
         phrase = '"' + term.replace('"', '""') + '"'
-        fts = text("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q").bindparams(q=phrase)
+        fts = text("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q").bindparams(
+            q=phrase
+        )
         return contacts.c.id.in_(fts)
     return like
 
@@ -259,8 +281,12 @@ def find_ids(conn: Connection, query: str, *, limit: int, offset: int = 0) -> li
 
 
 def list_ids(
-    conn: Connection, *, kind: str | None = None, tag: str | None = None,
-    limit: int, offset: int = 0,
+    conn: Connection,
+    *,
+    kind: str | None = None,
+    tag: str | None = None,
+    limit: int,
+    offset: int = 0,
 ) -> list[int]:
     """Ids in name order, optionally of one relationship kind or carrying one tag."""
     stmt = select(contacts.c.id).order_by(contacts.c.sort_name, contacts.c.id)

@@ -73,9 +73,7 @@ contact_phones = Table(
     "contact_phones",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("number", String(64), nullable=False),
     Column("label", String(50), nullable=False, default="mobile"),
@@ -88,9 +86,7 @@ contact_emails = Table(
     "contact_emails",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("address", String(320), nullable=False),
     Column("folded", String(320), nullable=False),

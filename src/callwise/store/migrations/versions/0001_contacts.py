@@ -75,7 +75,7 @@ def upgrade() -> None:
     op.create_index("ix_contacts_connected_on", "contacts", ["connected_on"])
     op.create_index("ix_contacts_linkedin_url", "contacts", ["linkedin_url"])
     for child, value_column, size in (("phones", "number", 64), ("emails", "address", 320)):
-        columns = [
+        columns: list[sa.schema.SchemaItem] = [
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
             sa.Column(
                 "contact_id",
@@ -132,8 +132,7 @@ def _create_search_index() -> None:
     elif dialect == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.execute(
-            "CREATE INDEX ix_contacts_search_trgm ON contacts "
-            "USING gin (search_text gin_trgm_ops)"
+            "CREATE INDEX ix_contacts_search_trgm ON contacts USING gin (search_text gin_trgm_ops)"
         )
 
 

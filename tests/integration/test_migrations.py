@@ -1,0 +1,32 @@
+"""Alembic from the first table: any command brings an older database forward."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect
+
+from callwise.services.app import open_app
+from callwise.store import db
+
+
+def test_a_new_database_is_created_at_the_newest_schema(db_url: str) -> None:
+    app = open_app(db_url)
+    assert db.current_revision(app.engine) == db.head_revision()
+    tables = set(inspect(app.engine).get_table_names())
+    assert {"contacts", "contact_phones", "contact_emails", "settings"} <= tables
+
+
+def test_an_older_database_is_migrated_forward_on_open(db_url: str) -> None:
+    engine = db.make_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS))
+    db.migrate(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    assert "contacts" not in inspect(engine).get_table_names()
+    engine.dispose()
+    app = open_app(db_url)
+    assert db.current_revision(app.engine) == db.head_revision()
+    assert "contacts" in inspect(app.engine).get_table_names()
