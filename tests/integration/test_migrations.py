@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from callwise.services.app import open_app
 from callwise.store import db
+
+
+def test_the_latest_revision_is_alembics_head() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == db.LATEST_REVISION
 
 
 def test_a_new_database_is_created_at_the_newest_schema(db_url: str) -> None:
