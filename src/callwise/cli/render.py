@@ -26,7 +26,7 @@ def contacts_table(contacts: list[Contact], *, title: str | None = None) -> Tabl
 
 def _line(card: Text, label: str, value: str) -> None:
     if value:
-        card.append(f"{label:<14}", style="dim")
+        card.append(f"{label:<15} ", style="dim")
         card.append(value + "\n")
 
 

@@ -13,7 +13,8 @@ from rich.console import Console
 from callwise.domain.errors import AbortedError
 from callwise.services.app import App, open_app
 
-console = Console(highlight=False, soft_wrap=False)
+# Piped output is not squeezed to 80 columns: a wide table stays one row per contact.
+console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True, highlight=False)
 
 
