@@ -113,11 +113,12 @@ def main_options(
 
 
 def _register() -> None:
-    from callwise.cli import contacts, data, settings
+    from callwise.cli import contacts, courtesy, data, settings
 
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(settings.app, name="settings")
     data.register(app)
+    courtesy.register(app)
 
 
 _register()

@@ -9,6 +9,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, Email, Gatekeeper, Phone, RelationshipKind
 from callwise.domain.phones import normalise_number, normalise_phone
 from callwise.domain.places import normalise_country, normalise_zone
+from callwise.domain.stated_hours import parse_stated_hours
 from callwise.domain.text import fold
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -83,8 +84,11 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
     gatekeeper = contact.gatekeeper
     if gatekeeper is not None:
         gatekeeper = _prepare_gatekeeper(gatekeeper, region, strict=strict)
+    availability, notes = _check_availability(contact, strict=strict)
     return replace(
         contact,
+        availability=availability,
+        notes=notes,
         given_name=contact.given_name.strip(),
         family_name=contact.family_name.strip(),
         display_name=contact.display_name.strip(),
@@ -101,6 +105,21 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
         avoid_topics=_clean_list(contact.avoid_topics),
         tags=_clean_list(contact.tags),
     )
+
+
+def _check_availability(contact: Contact, *, strict: bool) -> tuple[str, str]:
+    """Stated hours must be readable (P3.3); an import keeps unreadable text in the notes."""
+    text = contact.availability.strip()
+    if not text:
+        return "", contact.notes
+    try:
+        parse_stated_hours(text)
+    except ValidationError:
+        if strict:
+            raise
+        kept = f"Stated hours (not understood): {text}"
+        return "", "\n".join(p for p in (contact.notes, kept) if p)
+    return text, contact.notes
 
 
 def _prepare_gatekeeper(gatekeeper: Gatekeeper, region: str, *, strict: bool) -> Gatekeeper | None:

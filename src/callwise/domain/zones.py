@@ -8,6 +8,7 @@ a Canadian province) come from the same evidence, for public holidays.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from phonenumbers import timezone as phone_timezone
 
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
-from callwise.domain.places import normalise_country, normalise_zone
+from callwise.domain.places import country_name, normalise_country, normalise_zone
 from callwise.domain.text import fold
 
 LocationSource = Literal["explicit", "city", "phone", "unknown"]
@@ -97,32 +98,45 @@ def _cities() -> tuple[City, ...]:
     return tuple(sorted(cities, key=lambda c: -int(c["population"])))
 
 
-def _index(names: Iterable[tuple[str, City]]) -> dict[str, tuple[City, ...]]:
-    table: dict[str, list[City]] = {}
-    for name, city in names:
-        bucket = table.setdefault(_fold(name), [])
-        if not bucket or bucket[-1] is not city:
-            bucket.append(city)
-    return {key: tuple(value) for key, value in table.items()}
+def _index(names: Iterable[tuple[str, int]]) -> dict[str, int | list[int]]:
+    """Folded name -> position(s) in `_cities()`; plain ints keep the garbage collector idle."""
+    table: dict[str, int | list[int]] = {}
+    for name, position in names:
+        key = _fold(name)
+        found = table.setdefault(key, position)
+        if isinstance(found, int):
+            if found != position:
+                table[key] = [found, position]
+        elif found[-1] != position:
+            found.append(position)
+    return table
+
+
+def _lookup(table: dict[str, int | list[int]], key: str) -> tuple[City, ...]:
+    found = table.get(key, [])
+    cities = _cities()
+    return (cities[found],) if isinstance(found, int) else tuple(cities[i] for i in found)
 
 
 @cache
-def _cities_by_name() -> dict[str, tuple[City, ...]]:
-    return _index((c["name"], c) for c in _cities())
+def _cities_by_name() -> dict[str, int | list[int]]:
+    return _index((c["name"], i) for i, c in enumerate(_cities()))
 
 
 @cache
-def _cities_by_alternate_name() -> dict[str, tuple[City, ...]]:
+def _cities_by_alternate_name() -> dict[str, int | list[int]]:
     """Built only when a primary name does not match (it is the slow part)."""
-    return _index((name, c) for c in _cities() for name in c["alternatenames"])
+    return _index((name, i) for i, c in enumerate(_cities()) for name in c["alternatenames"])
 
 
 @cache
-def _zone_population() -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for city in _cities():
-        totals[city["timezone"]] = totals.get(city["timezone"], 0) + int(city["population"])
-    return totals
+def _zone_facts() -> dict[str, tuple[int, str]]:
+    """Zone -> (people in its cities, the country of its largest city)."""
+    facts: dict[str, tuple[int, str]] = {}
+    for city in _cities():  # most populous first
+        people, country = facts.get(city["timezone"], (0, str(city["countrycode"])))
+        facts[city["timezone"]] = (people + int(city["population"]), country)
+    return facts
 
 
 @cache
@@ -171,7 +185,7 @@ def _country(text: str) -> str:
 
 
 def _narrow(cities: tuple[City, ...], hints: Iterable[str]) -> tuple[City, ...]:
-    """Keep the cities a hint (a region, then a country) agrees with; a hint matching none is ignored."""
+    """Keep the cities a hint (a region, then a country) agrees with; ignore hints matching none."""
     for hint in (h for h in hints if h):
         by_region = tuple(c for c in cities if _matches_region(c, hint))
         code = _country(hint)
@@ -204,7 +218,7 @@ def _city_evidence(city_text: str, region: str, country: str) -> _Evidence | Non
     key = _fold(name)
     if not key:
         return None
-    matches = _cities_by_name().get(key) or _cities_by_alternate_name().get(key, ())
+    matches = _lookup(_cities_by_name(), key) or _lookup(_cities_by_alternate_name(), key)
     if country:
         matches = tuple(c for c in matches if c["countrycode"] == country)
     matches = _narrow(matches, [region, *hints])
@@ -235,8 +249,8 @@ def _phone_evidence(number: str) -> _Evidence | None:
     zones = tuple(z for z in raw if z in _known_zones())
     if not zones:
         return None
-    population = _zone_population()
-    zones = tuple(sorted(zones, key=lambda z: -population.get(z, 0)))
+    facts = _zone_facts()
+    zones = tuple(sorted(zones, key=lambda z: -facts.get(z, (0, ""))[0]))
     region = phonenumbers.region_code_for_number(parsed) or ""
     country = region if len(region) == 2 and region != "ZZ" else ""
     described = str(geocoder.description_for_number(parsed, "en")) if country else ""
@@ -251,9 +265,9 @@ def _phone_evidence(number: str) -> _Evidence | None:
     )
 
 
-def _first_phone_evidence(contact: Contact) -> _Evidence | None:
-    for phone in contact.phones:
-        evidence = _phone_evidence(phone.number) if phone.valid else None
+def _first_phone_evidence(numbers: tuple[str, ...]) -> _Evidence | None:
+    for number in numbers:
+        evidence = _phone_evidence(number)
         if evidence is not None:
             return evidence
     return None
@@ -267,42 +281,86 @@ def _explicit_zone(text: str) -> tuple[str, str]:
         return "", f"the time zone {text.strip()!r} is not an IANA name, so it was ignored; "
 
 
+def location_inputs(contact: Contact) -> tuple[str, str, str, str, tuple[str, ...]]:
+    """What `resolve_location` reads of a contact: equal inputs give equal locations."""
+    numbers = tuple(p.number for p in contact.phones if p.valid)
+    if numbers and contact.time_zone:
+        numbers = (
+            numbers if _phone_matters(contact.time_zone, contact.region, contact.country) else ()
+        )
+    return (contact.time_zone, contact.city, contact.region, contact.country, numbers)
+
+
+@lru_cache(maxsize=4096)
+def _phone_matters(time_zone: str, region: str, country: str) -> bool:
+    """Beside a valid explicit zone a phone (slow to read) adds only a US state or province."""
+    zone, _ = _explicit_zone(time_zone)
+    code = _country(country)
+    known = code or _zone_facts().get(zone, (0, ""))[1]
+    return not zone or (not subdivision_code(region.strip(), code) and known in ("US", "CA"))
+
+
 def resolve_location(contact: Contact, home_zone: str) -> Location:
     """Explicit zone, else city, else phone, else `home_zone`, said plainly (P3.1, P3.2)."""
-    country = _country(contact.country)
-    zone, note = _explicit_zone(contact.time_zone)
-    city = _city_evidence(contact.city.strip(), contact.region.strip(), country)
-    phone = _first_phone_evidence(contact)
-    region = subdivision_code(contact.region.strip(), country)
+    return _resolve(*location_inputs(contact), home_zone)
+
+
+@lru_cache(maxsize=65536)
+def _resolve(
+    time_zone: str,
+    city_text: str,
+    region_text: str,
+    country_text: str,
+    numbers: tuple[str, ...],
+    home_zone: str,
+) -> Location:
+    country = _country(country_text)
+    region = subdivision_code(region_text.strip(), country)
+    zone, note = _explicit_zone(time_zone)
+    city = _city_evidence(city_text.strip(), region_text.strip(), country)
     if zone:
-        best = city if city and zone in city.zones else phone if phone else city
-        place = contact.city.split(",")[0].strip() or zone_place(zone)
-        return _located(zone, "explicit", best, country, region, place, "the time zone given")
-    for source, evidence in (("city", city), ("phone", phone)):
-        if evidence is None:
-            continue
-        other = phone if source == "city" else None
-        chosen, candidates = _choose(evidence, other, home_zone)
-        what = evidence.what if not candidates else _ambiguity(evidence, chosen, candidates)
-        kind: LocationSource = "city" if source == "city" else "phone"
-        located = _located(chosen, kind, evidence, country, region, evidence.place, note + what)
-        return _with_candidates(located, candidates)
+        place = city_text.split(",")[0].strip() or zone_place(zone)
+        if city is None or zone not in city.zones:
+            phone = _first_phone_evidence(numbers)
+            city = phone if phone and zone in phone.zones else None
+        detail = f"the time zone given: {zone}"
+        return _located(zone, "explicit", city, country, region, detail, (), place)
+    phone = _first_phone_evidence(numbers)
+    if city is None and city_text.strip():
+        note += f"the city {city_text.strip()!r} is not one I know; "
+    if city is not None:
+        chosen, candidates = _choose(city, phone, "")
+        what = f"from {city.what}"
+        if phone is not None and len(city.zones) > 1 and not candidates:
+            what = f"from {city.what} and {phone.what}"
+        what = _ambiguity(city, chosen, candidates) if candidates else what
+        return _located(chosen, "city", city, country, region, note + what, candidates, city.place)
+    if phone is not None:
+        chosen, candidates = _choose(phone, None, home_zone)
+        what = _ambiguity(phone, chosen, candidates) if candidates else f"from {phone.what}"
+        return _located(
+            chosen, "phone", phone, country, region, note + what, candidates, phone.place
+        )
     detail = f"{note}no time zone, city or phone number to go by: assuming your own, {home_zone}"
     return Location(home_zone, "unknown", country, region, detail, (), zone_place(home_zone))
 
 
 def _choose(
-    evidence: _Evidence, other: _Evidence | None, home_zone: str
+    evidence: _Evidence, other: _Evidence | None, preferred: str
 ) -> tuple[str, tuple[str, ...]]:
-    """One zone, or the likeliest with all candidates; a second source may settle it."""
+    """One zone, or the likeliest with all candidates; a second source may settle it.
+
+    The likeliest is `preferred` (the user's zone, for a wide phone prefix) when it is a
+    candidate, else the most populous.
+    """
     if len(evidence.zones) == 1:
         return evidence.zones[0], ()
     if other is not None:
         common = [z for z in evidence.zones if z in other.zones]
         if len(common) == 1:
             return common[0], ()
-    if evidence.what.startswith("the phone") and home_zone in evidence.zones:
-        return home_zone, evidence.zones
+    if preferred in evidence.zones:
+        return preferred, evidence.zones
     return evidence.zones[0], evidence.zones
 
 
@@ -319,32 +377,17 @@ def _located(
     evidence: _Evidence | None,
     country: str,
     region: str,
+    detail: str,
+    candidates: tuple[str, ...],
     place: str,
-    what: str,
 ) -> Location:
-    """Country and subdivision: the user's words first, then the evidence's when it agrees."""
-    found_country = country or (evidence.country if evidence else "")
+    """Country and subdivision: the user's words first, then the evidence, then the zone."""
+    found = country or (evidence.country if evidence else "")
+    found = found or _zone_facts().get(zone, (0, ""))[1]
     subdivision = region
-    if not subdivision and evidence and evidence.country == found_country:
+    if not subdivision and evidence is not None and evidence.country == found:
         subdivision = evidence.subdivision
-    detail = what if what != "the time zone given" else f"the time zone given: {zone}"
-    if source != "explicit":
-        detail = f"from {detail}" if not detail.startswith("the time zone") else detail
-    return Location(zone, source, found_country, subdivision, detail, (), place)
-
-
-def _with_candidates(location: Location, candidates: tuple[str, ...]) -> Location:
-    if not candidates:
-        return location
-    return Location(
-        location.zone,
-        location.source,
-        location.country,
-        location.subdivision,
-        location.detail,
-        candidates,
-        location.place,
-    )
+    return Location(zone, source, found, subdivision, detail, candidates, place)
 
 
 def wall_to_utc(naive: dt.datetime, zone: zoneinfo.ZoneInfo, *, start: bool) -> dt.datetime:
@@ -367,12 +410,40 @@ def wall_to_utc(naive: dt.datetime, zone: zoneinfo.ZoneInfo, *, start: bool) -> 
 
 
 def _transition(before: dt.datetime, after: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
-    """The instant the offset changes, between two UTC instants (bisection to the second)."""
+    """The first second at which the offset is the later one (bisection between UTC instants)."""
     target = after.astimezone(zone).utcoffset()
-    while after - before > dt.timedelta(seconds=1):
-        middle = before + (after - before) / 2
-        if middle.astimezone(zone).utcoffset() == target:
-            after = middle
+    low, high = int(before.timestamp()), math.ceil(after.timestamp())
+    while high - low > 1:
+        middle = (low + high) // 2
+        if dt.datetime.fromtimestamp(middle, zone).utcoffset() == target:
+            high = middle
         else:
-            before = middle
-    return after.replace(microsecond=0) if after.microsecond else after
+            low = middle
+    return dt.datetime.fromtimestamp(high, UTC)
+
+
+@lru_cache(maxsize=2048)
+def _calendar(country: str, subdivision: str, year: int) -> Mapping[dt.date, str]:
+    try:
+        found = holidays.country_holidays(
+            country, subdiv=subdivision or None, years=year, language="en_US"
+        )
+    except NotImplementedError:
+        return {}
+    return {day: str(name) for day, name in found.items()}
+
+
+def public_holiday(country: str, subdivision: str, day: dt.date) -> str | None:
+    """The public holiday on `day` in that country and subdivision, from `holidays`, or None."""
+    if not country:
+        return None
+    return _calendar(country.upper(), subdivision.upper(), day.year).get(day)
+
+
+def country_phrase(code: str) -> str:
+    """A country in a sentence: 'US' -> 'the US', 'DE' -> 'Germany', 'NL' -> 'the Netherlands'."""
+    name = {"US": "US", "GB": "UK", "AE": "UAE"}.get(code) or country_name(code)
+    name = name.removeprefix("The ")
+    plural = name.endswith(("Islands", "Republic", "lands", "ines", "amas", "ives", "ros"))
+    plural = plural and not name.startswith("Saint")
+    return f"the {name}" if plural or name in ("US", "UK", "UAE", "Gambia") else name
