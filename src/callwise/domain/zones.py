@@ -124,9 +124,29 @@ def _cities_by_name() -> dict[str, int | list[int]]:
 
 
 @cache
-def _cities_by_alternate_name() -> dict[str, int | list[int]]:
-    """Built only when a primary name does not match (it is the slow part)."""
-    return _index((name, i) for i, c in enumerate(_cities()) for name in c["alternatenames"])
+def _cities_by_ascii_alternate_name() -> dict[str, int | list[int]]:
+    """Alternate names in plain ASCII ('New York' for New York City): the names people type
+    most; built only when a primary name does not match."""
+    return _index(
+        (name, i) for i, c in enumerate(_cities()) for name in c["alternatenames"] if name.isascii()
+    )
+
+
+@cache
+def _cities_by_other_alternate_name() -> dict[str, int | list[int]]:
+    """Alternate names with other letters ('Москва'): the slow part, built only when needed."""
+    return _index(
+        (name, i)
+        for i, c in enumerate(_cities())
+        for name in c["alternatenames"]
+        if not name.isascii()
+    )
+
+
+def _by_alternate_name(key: str) -> tuple[City, ...]:
+    if key.isascii():
+        return _lookup(_cities_by_ascii_alternate_name(), key)
+    return _lookup(_cities_by_other_alternate_name(), key)
 
 
 @cache
@@ -218,7 +238,7 @@ def _city_evidence(city_text: str, region: str, country: str) -> _Evidence | Non
     key = _fold(name)
     if not key:
         return None
-    matches = _lookup(_cities_by_name(), key) or _lookup(_cities_by_alternate_name(), key)
+    matches = _lookup(_cities_by_name(), key) or _by_alternate_name(key)
     if country:
         matches = tuple(c for c in matches if c["countrycode"] == country)
     matches = _narrow(matches, [region, *hints])
@@ -282,13 +302,29 @@ def _explicit_zone(text: str) -> tuple[str, str]:
 
 
 def location_inputs(contact: Contact) -> tuple[str, str, str, str, tuple[str, ...]]:
-    """What `resolve_location` reads of a contact: equal inputs give equal locations."""
+    """What `resolve_location` reads of a contact: equal inputs give equal locations.
+
+    Phone numbers are left out when the zone, city and region settle everything, so that
+    contacts of one city share one cached resolution (reading a phone is slow)."""
     numbers = tuple(p.number for p in contact.phones if p.valid)
-    if numbers and contact.time_zone:
-        numbers = (
-            numbers if _phone_matters(contact.time_zone, contact.region, contact.country) else ()
+    place = (contact.time_zone, contact.city, contact.region, contact.country)
+    if numbers and not _phone_consulted(*place):
+        numbers = ()
+    return (*place, numbers)
+
+
+@lru_cache(maxsize=65536)
+def _phone_consulted(time_zone: str, city_text: str, region_text: str, country_text: str) -> bool:
+    """Whether `_resolve` would read a phone number for these place inputs."""
+    country = _country(country_text)
+    region = subdivision_code(region_text.strip(), country)
+    zone, _ = _explicit_zone(time_zone)
+    city = _city_evidence(city_text.strip(), region_text.strip(), country)
+    if zone:
+        return (city is None or zone not in city.zones) and _phone_matters(
+            time_zone, region_text, country_text
         )
-    return (contact.time_zone, contact.city, contact.region, contact.country, numbers)
+    return _phone_needed(city, region)
 
 
 @lru_cache(maxsize=4096)
@@ -325,7 +361,7 @@ def _resolve(
             city = phone if phone and zone in phone.zones else None
         detail = f"the time zone given: {zone}"
         return _located(zone, "explicit", city, country, region, detail, (), place)
-    phone = _first_phone_evidence(numbers)
+    phone = _first_phone_evidence(numbers) if _phone_needed(city, region) else None
     if city is None and city_text.strip():
         note += f"the city {city_text.strip()!r} is not one I know; "
     if city is not None:
@@ -343,6 +379,14 @@ def _resolve(
         )
     detail = f"{note}no time zone, city or phone number to go by: assuming your own, {home_zone}"
     return Location(home_zone, "unknown", country, region, detail, (), zone_place(home_zone))
+
+
+def _phone_needed(city: _Evidence | None, region: str) -> bool:
+    """Reading a phone is slow: only when the city is missing or ambiguous, or leaves the US
+    state or Canadian province (for holidays) unknown."""
+    if city is None or len(city.zones) > 1:
+        return True
+    return city.country in ("US", "CA") and not (region or city.subdivision)
 
 
 def _choose(
