@@ -7,12 +7,11 @@ import statistics
 import time
 from pathlib import Path
 
-from common import BIN, Row, callwise, median_seconds, percentile, run_command
-
 from callwise.interchange.vcard import write_vcards
 from callwise.services import contacts as service
 from callwise.services.app import open_app
 from callwise.store import contacts as store
+from common import BIN, Row, callwise, median_seconds, percentile, run_command
 
 SCENARIO = "contacts"
 

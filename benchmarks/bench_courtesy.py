@@ -6,11 +6,10 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from common import Row, callwise, run_command
-
 from callwise.domain.courtesy import CourtesyPlanner
 from callwise.services.app import open_app
 from callwise.store import contacts as store
+from common import Row, callwise, run_command
 
 SCENARIO = "courtesy"
 NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
+from rich.console import Console
+from rich.table import Table
 
-import bench_contacts  # noqa: E402
-import bench_courtesy  # noqa: E402
-from common import WORK, Row  # noqa: E402
+import bench_contacts
+import bench_courtesy
+from common import WORK, Row
 
 SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
     "contacts": bench_contacts.run,
