@@ -1,0 +1,145 @@
+"""Reading address-book CSV files row by row (RFC 4180), with columns found by name.
+
+Exports differ in column count and order, so every reader looks columns up by header
+name; a file without a recognisable header is an error, never zero rows reported as done.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from callwise.domain.errors import ValidationError
+
+HEADER_SCAN_ROWS = 50
+MULTI_VALUE = " ::: "
+_NUMBERED = re.compile(
+    r"(e-mail|phone|address|relation|custom field|website|event|organization|im) \d+ - .+"
+)
+_GOOGLE_NAMES = frozenset(
+    {"given name", "family name", "group membership", "labels", "file as", "organization name"}
+)
+_OUTLOOK_NAMES = frozenset(
+    {"e-mail address", "business phone", "mobile phone", "home phone", "job title", "company"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One CSV record and the 1-based file line where it starts."""
+
+    line: int
+    cells: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    line: int
+    reason: str
+
+
+def _with_line_ends(lines: Iterable[str]) -> Iterator[str]:
+    """Drop a UTF-8 BOM and give every line an end, so quoted newlines survive `splitlines()`."""
+    first = True
+    for line in lines:
+        if first:
+            line, first = line.removeprefix("\ufeff"), False
+        yield line if line.endswith(("\n", "\r")) else line + "\n"
+
+
+def csv_rows(lines: Iterable[str]) -> Iterator[Row | BadRow]:
+    """Every record of a CSV stream with its starting line; a broken record is a `BadRow`."""
+    reader = csv.reader(_with_line_ends(lines))
+    consumed = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield BadRow(consumed + 1, f"not readable as CSV: {exc}")
+            consumed = reader.line_num
+            continue
+        yield Row(consumed + 1, cells)
+        consumed = reader.line_num
+
+
+def classify_header(cells: Sequence[str]) -> str | None:
+    """'linkedin', 'google' or 'outlook' for a header row of that export, else None."""
+    names = {c.strip().casefold() for c in cells}
+    if {"first name", "last name"} <= names and names & {"connected on", "position"}:
+        return "linkedin"
+    if names & _GOOGLE_NAMES or any(_NUMBERED.fullmatch(n) for n in names):
+        return "google"
+    if {"first name", "last name"} <= names and names & _OUTLOOK_NAMES:
+        return "outlook"
+    return None
+
+
+def sniff_csv(head: str) -> str | None:
+    """The export a CSV file's first rows (header, after any preamble) come from, or None."""
+    rows = csv_rows(io.StringIO(head, newline=""))
+    for index, row in enumerate(rows):
+        if index >= HEADER_SCAN_ROWS:
+            break
+        if isinstance(row, Row) and (kind := classify_header(row.cells)):
+            return kind
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Column positions by name (case-insensitive; the first of duplicate names wins)."""
+
+    names: tuple[str, ...]
+
+    def record(self, cells: Sequence[str]) -> dict[str, str]:
+        """A row as {column name: value}, missing cells empty, names as in `names`."""
+        record: dict[str, str] = {}
+        for name, value in zip(self.names, cells, strict=False):
+            record.setdefault(name, value)
+        return record
+
+
+def header_of(cells: Sequence[str], aliases: dict[str, str]) -> Header:
+    """Header names trimmed and mapped through `aliases` (casefolded name -> canonical name)."""
+    names = []
+    for cell in cells:
+        name = cell.strip().removeprefix("\ufeff").strip()
+        names.append(aliases.get(name.casefold(), name))
+    return Header(tuple(names))
+
+
+def find_header(
+    rows: Iterator[Row | BadRow], kind: str, expected: str
+) -> tuple[Row, Iterator[Row | BadRow]]:
+    """Skip a preamble to the header row of `kind`; raise before any record otherwise."""
+    for index, row in enumerate(rows):
+        if index >= HEADER_SCAN_ROWS:
+            break
+        if isinstance(row, Row) and classify_header(row.cells) == kind:
+            return row, rows
+    raise ValidationError(
+        f"no {expected} header row found in the first {HEADER_SCAN_ROWS} rows; "
+        f"is this the right file and --format?",
+        field="file",
+    )
+
+
+def split_multi(value: str) -> list[str]:
+    """Google's ` ::: `-separated values, trimmed, empties dropped."""
+    return [part.strip() for part in value.split(":::") if part.strip()]
+
+
+def is_blank(cells: Sequence[str]) -> bool:
+    return not any(cell.strip() for cell in cells)
+
+
+def csv_line(cells: Sequence[str]) -> str:
+    """One CSV record as text, CRLF-terminated (RFC 4180)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()

@@ -1,0 +1,280 @@
+"""vCard syntax: cards, logical lines and property values, read as a stream and written back.
+
+RFC 2425 section 5.8 (content lines, folding), RFC 2426 sections 2.4-4 (vCard 3.0 escapes),
+RFC 6350 section 3 (vCard 4.0) and the vCard 2.1 specification (quoted-printable soft line
+breaks, CHARSET, bare type parameters). Content lines are split by vobject's parser; what
+vobject gets wrong for real files (2.1 soft breaks, inline photos, charsets) is done here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import quopri
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from vobject.base import ParseError, parseLine
+
+from callwise.domain.errors import ValidationError
+
+MAX_CARD_CHARS = 1_000_000
+BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+_PROPERTY_START = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]")
+_PROPERTY_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)")
+_ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
+_ESCAPED = {"n": "\n", "N": "\n"}
+FOLD_OCTETS = 75
+
+
+@dataclass(frozen=True, slots=True)
+class RawCard:
+    """One BEGIN:VCARD ... END:VCARD block as (line number, unfolded logical line) pairs."""
+
+    line: int
+    lines: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CardProblem:
+    line: int
+    reason: str
+
+
+def _is_quoted_printable(text: str) -> bool:
+    return "QUOTED-PRINTABLE" in text.split(":", 1)[0].upper()
+
+
+def _is_binary(text: str) -> bool:
+    match = _PROPERTY_NAME.match(text)
+    return match is not None and match[1].upper() in BINARY_PROPERTIES
+
+
+@dataclass
+class _CardBuffer:
+    """Collects one card's logical lines: unfolds, joins soft line breaks, drops photos."""
+
+    start: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    part_line: int = 0
+    soft_break: bool = False
+    binary: bool = False
+    size: int = 0
+    problem: str = ""
+
+    def feed(self, number: int, text: str) -> None:
+        self.size += len(text)
+        if self.size > MAX_CARD_CHARS:
+            self.problem = f"the card is longer than {MAX_CARD_CHARS} characters"
+            self.lines.clear()
+            self.parts.clear()
+        if self.problem:
+            return
+        if self.soft_break:  # quoted-printable `=` at the end of a line (vCard 2.1)
+            self.parts[-1] = self.parts[-1][:-1]
+            self._extend(text)
+        elif not text.strip():
+            self.binary = False  # a blank line ends a vCard 2.1 base64 block
+        elif text[0] in " \t":
+            if not self.binary and not self.parts:
+                self.problem = f"line {number}: a folded line that continues no property"
+            elif not self.binary:
+                self._extend(text[1:])
+        elif not (self.binary and not _PROPERTY_START.match(text)):
+            self._close()
+            self.binary = _is_binary(text)
+            if not self.binary:
+                self.part_line = number
+                self._extend(text)
+
+    def _extend(self, text: str) -> None:
+        self.parts.append(text)
+        self.soft_break = text.endswith("=") and _is_quoted_printable(self.parts[0])
+
+    def _close(self) -> None:
+        if self.parts:
+            self.lines.append((self.part_line, "".join(self.parts)))
+        self.parts = []
+        self.soft_break = False
+
+    def finish(self) -> RawCard | CardProblem:
+        self._close()
+        if self.problem:
+            return CardProblem(self.start, self.problem)
+        return RawCard(self.start, tuple(self.lines))
+
+
+def _marker(text: str) -> str:
+    """BEGIN/END in column 0 only: an indented line is a folded continuation (RFC 2425 5.8.1)."""
+    return text.rstrip().upper()
+
+
+def split_cards(lines: Iterable[str]) -> Iterator[RawCard | CardProblem]:
+    """The cards of a stream, one at a time; memory holds one card, never the file.
+
+    Raises before yielding anything when the stream does not start with BEGIN:VCARD.
+    """
+    card: _CardBuffer | None = None
+    stray = 0
+    seen = False
+    for number, raw in enumerate(lines, start=1):
+        text = raw.rstrip("\r\n")
+        text = text.removeprefix("\ufeff") if number == 1 else text
+        marker = _marker(text)
+        if marker == "BEGIN:VCARD":
+            if card is not None:
+                yield CardProblem(card.start, "the card has no END:VCARD before the next card")
+            if stray:
+                yield CardProblem(stray, "text outside any BEGIN:VCARD ... END:VCARD block")
+            card, stray, seen = _CardBuffer(number), 0, True
+        elif card is not None and marker == "END:VCARD":
+            yield card.finish()
+            card = None
+        elif card is not None:
+            card.feed(number, text)
+        elif text.strip() and not seen:
+            raise ValidationError(
+                f"not a vCard file: line {number} should be BEGIN:VCARD", field="file"
+            )
+        elif text.strip() and not stray:
+            stray = number
+    if card is not None:
+        yield CardProblem(card.start, "the card has no END:VCARD (the file ends inside it)")
+    if stray:
+        yield CardProblem(stray, "text outside any BEGIN:VCARD ... END:VCARD block")
+    if not seen:
+        raise ValidationError("no vCard in the file (no BEGIN:VCARD line)", field="file")
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    """One content line: NAME, group, parameters, TYPE words, value (decoded, still escaped)."""
+
+    name: str
+    group: str
+    params: dict[str, list[str]]
+    types: tuple[str, ...]
+    value: str
+    line: int
+
+    def param(self, name: str) -> str:
+        values = self.params.get(name)
+        return values[0] if values else ""
+
+
+def _params(parsed: list[list[str]]) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+    """Parameters by upper-case name, and the TYPE words (vCard 2.1 writes them bare)."""
+    params: dict[str, list[str]] = {}
+    types: list[str] = []
+    for name, *values in parsed:
+        key = name.upper()
+        if not values and key in _ENCODINGS:
+            params.setdefault("ENCODING", []).append(key)
+        elif not values or key == "TYPE":
+            words = values if values else [name]
+            types.extend(w.strip().lower() for v in words for w in v.split(",") if w.strip())
+        else:
+            params.setdefault(key, []).extend(values)
+    return params, tuple(types)
+
+
+def parse_property(number: int, text: str, warnings: list[str]) -> Property:
+    """A logical line as a `Property`; raises ValidationError when it is not one."""
+    try:
+        name, parsed, value, group = parseLine(text, number)
+    except ParseError:
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        raise ValidationError(
+            f"line {number}: {shown!r} is not a vCard property (NAME;PARAMS:value)",
+            field="vcard",
+        ) from None
+    params, types = _params(parsed)
+    decoded = _decode(name.upper(), value, params, warnings)
+    return Property(name.upper(), (group or "").lower(), params, types, decoded, number)
+
+
+def _decode(name: str, value: str, params: dict[str, list[str]], warnings: list[str]) -> str:
+    """Undo QUOTED-PRINTABLE or BASE64 transfer encodings in the parameter's CHARSET."""
+    encoding = (params.get("ENCODING") or [""])[0].upper()
+    if encoding == "QUOTED-PRINTABLE":
+        raw = quopri.decodestring(value.encode("utf-8"))
+    elif encoding in ("B", "BASE64"):
+        try:
+            raw = base64.b64decode("".join(value.split()), validate=True)
+        except (binascii.Error, ValueError):
+            warnings.append(f"{name}: unreadable base64 value skipped")
+            return ""
+    else:
+        return value
+    charset = (params.get("CHARSET") or ["utf-8"])[0]
+    try:
+        text = raw.decode(charset)
+    except LookupError:
+        warnings.append(f"{name}: unknown CHARSET {charset!r}, read as UTF-8")
+        text = raw.decode("utf-8", errors="replace")
+    except UnicodeDecodeError:
+        warnings.append(f"{name}: bytes that are not {charset}, read as Windows-1252")
+        text = raw.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unescape(text: str, version: str) -> str:
+    """Undo backslash escapes: `\\n` is a newline in 3.0/4.0; 2.1 escapes only `;`, `,`, `\\`."""
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    chars = iter(text)
+    for char in chars:
+        if char != "\\":
+            out.append(char)
+            continue
+        following = next(chars, "")
+        if version == "2.1" and following not in ";,\\":
+            out.append(char + following)
+        else:
+            out.append(_ESCAPED.get(following, following))
+    return "".join(out)
+
+
+def split_escaped(text: str, separator: str) -> list[str]:
+    """Split at separators not escaped by a backslash; the parts keep their escapes."""
+    if "\\" not in text:
+        return text.split(separator)
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for char in chars:
+        if char == "\\":
+            current.append(char + next(chars, ""))
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def escape(text: str) -> str:
+    """A text value escaped for vCard 3.0 (RFC 2426 section 4: `\\\\`, `\\n`, `\\,`, `\\;`)."""
+    flat = text.replace("\r\n", "\n").replace("\r", "\n")
+    return flat.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+
+
+def fold(line: str) -> Iterator[str]:
+    """A content line as physical lines of at most 75 octets, CRLF-ended (RFC 2425 5.8.1)."""
+    if len(line) * 4 <= FOLD_OCTETS or len(line.encode("utf-8")) <= FOLD_OCTETS:
+        yield line + "\r\n"
+        return
+    chunk: list[str] = []
+    size, limit = 0, FOLD_OCTETS
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > limit:
+            yield ("" if limit == FOLD_OCTETS else " ") + "".join(chunk) + "\r\n"
+            chunk, size, limit = [], 0, FOLD_OCTETS - 1
+        chunk.append(char)
+        size += octets
+    yield ("" if limit == FOLD_OCTETS else " ") + "".join(chunk) + "\r\n"

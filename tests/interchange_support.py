@@ -1,0 +1,104 @@
+"""Helpers for the interchange tests: reading fixtures, and what a round trip may normalise."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from callwise.domain.model import Contact, Gatekeeper, OtherDate, RelationshipKind
+from callwise.interchange import fields
+from callwise.interchange.records import ParsedRecord, RejectedRecord
+
+FIXTURES = Path(__file__).parent / "fixtures"
+Reader = Callable[[Iterable[str]], Iterator[ParsedRecord | RejectedRecord]]
+
+
+def read_fixture(name: str, reader: Reader) -> list[ParsedRecord | RejectedRecord]:
+    """Every record of a fixture, read the way services open files (UTF-8, newline='')."""
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as handle:
+        return list(reader(handle))
+
+
+def parsed(records: list[ParsedRecord | RejectedRecord]) -> list[ParsedRecord]:
+    return [r for r in records if isinstance(r, ParsedRecord)]
+
+
+def by_name(records: list[ParsedRecord | RejectedRecord]) -> dict[str, ParsedRecord]:
+    return {r.contact.name: r for r in parsed(records)}
+
+
+def read_text(text: str, reader: Reader) -> list[ParsedRecord | RejectedRecord]:
+    """Records of in-memory text, split only at CR/LF as an open text file would be."""
+    return list(reader(io.StringIO(text, newline="")))
+
+
+def _display(contact: Contact, *, any_order: bool) -> str:
+    """The display name a reader keeps: dropped when it says no more than the other names."""
+    plain = f"{contact.given_name} {contact.family_name}"
+    base = contact.with_changes(display_name="").name
+    display = contact.display_name
+    redundant = fields.same_name(display, plain, f"{contact.honorific} {plain}", base)
+    if any_order and fields.same_name(display, plain, any_order=True):
+        redundant = True
+    return "" if redundant else display
+
+
+def _occasions(contact: Contact) -> tuple[OtherDate, ...]:
+    kept: list[OtherDate] = []
+    for occasion in contact.other_dates:
+        label = fields.date_label(occasion.label) or "other"
+        if OtherDate(label, occasion.date) not in kept:
+            kept.append(OtherDate(label, occasion.date))
+    return tuple(kept)
+
+
+def canonical_vcard(contact: Contact) -> Contact:
+    """`contact` as it reads back from vCard 3.0: the documented normalisations only."""
+    tags = tuple(t for t in contact.tags if t.casefold() not in fields.SYSTEM_GROUPS)
+    return contact.with_changes(
+        display_name=_display(contact, any_order=False),
+        other_dates=_occasions(contact),
+        tags=tags,
+    )
+
+
+def canonical_google(contact: Contact) -> Contact:
+    """`contact` as it reads back from Google CSV: only the fields Google has columns for."""
+    phones = list(contact.phones)
+    gatekeeper = contact.gatekeeper
+    assistant = next((p for p in phones if p.label == "assistant"), None)
+    if assistant is not None and (gatekeeper is None or not gatekeeper.phone):
+        phones.remove(assistant)
+        gatekeeper = dataclasses.replace(gatekeeper or Gatekeeper(), phone=assistant.number)
+    if gatekeeper is not None:
+        known = gatekeeper.role in fields.GATEKEEPER_ROLES and gatekeeper.name
+        gatekeeper = dataclasses.replace(gatekeeper, role=gatekeeper.role if known else "assistant")
+    tags = fields.user_tags(part for tag in contact.tags for part in tag.split(":::"))
+    names = (contact.given_name, contact.family_name, contact.display_name, contact.nickname)
+    nameless = not any(n.strip() for n in names)
+    organization = nameless and bool(contact.organization.strip())
+    return Contact(
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        display_name=_display(contact, any_order=True),
+        nickname=contact.nickname,
+        honorific=contact.honorific,
+        kind=RelationshipKind.ORGANIZATION if organization else RelationshipKind.PERSONAL,
+        job_title=contact.job_title,
+        organization=contact.organization,
+        department=contact.department,
+        phones=tuple(phones),
+        emails=contact.emails,
+        city=contact.city,
+        region=contact.region,
+        country=contact.country,
+        gatekeeper=gatekeeper,
+        family_notes=contact.family_notes,
+        birthday=contact.birthday,
+        other_dates=_occasions(contact),
+        linkedin_url=contact.linkedin_url,
+        tags=tuple(dict.fromkeys(tags)),
+        notes=contact.notes,
+    )
