@@ -17,11 +17,13 @@ from rich.table import Table
 
 import bench_contacts
 import bench_courtesy
+import bench_import
 from common import WORK, Row
 
 SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
     "contacts": bench_contacts.run,
     "courtesy": bench_courtesy.run,
+    "import": bench_import.run,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -69,6 +70,17 @@ class CallwiseGroup(TyperGroup):
             state = ctx.obj if isinstance(ctx.obj, State) else None
             report_error(exc, bool(state and state.as_json))
             ctx.exit(exc.exit_code)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a defect: one line for the user, the trace on request
+            if os.environ.get("CALLWISE_DEBUG"):
+                raise
+            err_console.print(
+                f"[bold red]error:[/] unexpected {type(exc).__name__}: {exc} (a defect in "
+                "callwise: please report it; CALLWISE_DEBUG=1 shows the details)",
+                highlight=False,
+            )
+            ctx.exit(1)
 
 
 app = typer.Typer(

@@ -7,24 +7,31 @@ import sys
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import Annotated
 
 import typer
 
+from callwise.cli.import_report import check_region, import_progress, print_report, report_json
 from callwise.cli.state import console, print_json, state
 from callwise.domain.errors import ValidationError
-from callwise.services import backup, demo
+from callwise.services import demo, exporter, importer
 from callwise.services.contacts import count_contacts
 from callwise.store.db import head_revision
 
 
 class ImportFormat(StrEnum):
     AUTO = "auto"
+    VCARD = "vcard"
+    GOOGLE = "google"
+    OUTLOOK = "outlook"
+    LINKEDIN = "linkedin"
     BACKUP = "backup"
 
 
 class ExportFormat(StrEnum):
     JSON = "json"
+    VCARD = "vcard"
+    CSV = "csv"
 
 
 def init(ctx: typer.Context) -> None:
@@ -74,49 +81,45 @@ def demo_command(
         console.print(f"Added {added} contacts." if added else "The database has contacts already.")
 
 
-def _open_input(path: Path) -> IO[str]:
-    if str(path) == "-":
-        return sys.stdin
-    try:
-        return path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise ValidationError(f"{path} does not exist", field="file") from None
-    except IsADirectoryError:
-        raise ValidationError(f"{path} is a folder; give a file", field="file") from None
-
-
 def import_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The file to read ('-' for stdin).")],
+    file: Annotated[Path, typer.Argument(help="The file to read.")],
     format_: Annotated[
-        ImportFormat, typer.Option("--format", help="The file's format.")
+        ImportFormat, typer.Option("--format", help="The file's format; auto reads its content.")
     ] = ImportFormat.AUTO,
+    region: Annotated[
+        str | None,
+        typer.Option(help="Region for numbers without a country code (default: your setting)."),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Import the valid records, report the rejected ones."),
+    ] = False,
 ) -> None:
-    """Import a file; a callwise backup restores contacts by id, all or nothing.
+    """Import vCard, Google/Outlook/LinkedIn CSV or a callwise backup; duplicates are merged.
 
-    Example: callwise import callwise-backup.json --dry-run
+    Example: callwise import ~/Downloads/Connections.csv --dry-run
     """
-    with _open_input(file) as stream:
-        report = backup.restore_backup(state(ctx).app, stream, dry_run=dry_run)
-    if state(ctx).as_json:
-        print_json(
-            {
-                "format": "backup",
-                "dry_run": dry_run,
-                "added": report.added,
-                "updated": report.updated,
-                "settings": report.settings,
-            }
+    st = state(ctx)
+    if region is not None:
+        region = check_region(region)
+    with import_progress(enabled=not st.as_json) as progress:
+        report = importer.import_file(
+            st.app,
+            file,
+            format=format_.value,
+            region=region,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            progress=progress,
         )
-        return
-    prefix = "Would restore" if dry_run else "Restored"
-    console.print(
-        f"{prefix} {report.added} new and {report.updated} existing contacts, "
-        f"{report.settings} settings."
-    )
+    if st.as_json:
+        print_json(report_json(report))
+    else:
+        print_report(report, file)
 
 
 def _atomic_write(path: Path, write: object) -> int:
@@ -140,18 +143,20 @@ def export_command(
     ctx: typer.Context,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write ('-' for stdout).")],
     format_: Annotated[
-        ExportFormat, typer.Option("--format", help="json: the lossless backup.")
+        ExportFormat,
+        typer.Option("--format", help="json: the lossless backup; vcard: vCard 3.0; csv: Google."),
     ] = ExportFormat.JSON,
 ) -> None:
-    """Export everything: `json` is the lossless backup that `callwise import` restores.
+    """Export every contact: `json` is the lossless backup that `callwise import` restores;
+    `vcard` (3.0) and `csv` (Google Contacts) are for other address books.
 
-    Example: callwise export --format json -o callwise-backup.json
+    Example: callwise export --format vcard -o contacts.vcf
     """
     app_ = state(ctx).app
     if str(output) == "-":
-        backup.write_backup(app_, sys.stdout)
+        exporter.write_export(app_, format_.value, sys.stdout)
         return
-    count = _atomic_write(output, lambda out: backup.write_backup(app_, out))
+    count = _atomic_write(output, lambda out: exporter.write_export(app_, format_.value, out))
     if state(ctx).as_json:
         print_json({"format": format_.value, "output": str(output), "contacts": count})
     else:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, delete, func, select, text, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from callwise.domain.contacts import search_text
+from callwise.domain.merge import name_key, normalise_linkedin_url
 from callwise.domain.model import (
     AddressForm,
     Contact,
@@ -77,6 +78,10 @@ def _row(contact: Contact) -> dict[str, Any]:
         "notes": contact.notes,
         "sort_name": fold(contact.name),
         "search_text": search_text(contact),
+        "linkedin_key": normalise_linkedin_url(contact.linkedin_url)
+        if contact.linkedin_url
+        else "",
+        "name_key": name_key(contact),
         "created_at": _utc(contact.created_at),
         "updated_at": _utc(contact.updated_at),
     }
@@ -183,12 +188,28 @@ def insert_contacts(
     if not batch:
         return []
     rows = [_row(c) | ({"id": c.id} if keep_ids else {}) for c in batch]
-    result = conn.execute(
-        contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), rows
-    )
-    ids = [r[0] for r in result]
+    if conn.dialect.name == "sqlite" and not keep_ids:
+        ids = _sqlite_bulk_insert(conn, rows)
+    else:
+        result = conn.execute(
+            contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), rows
+        )
+        ids = [r[0] for r in result]
     _insert_children(conn, zip(ids, batch, strict=True))
     return ids
+
+
+def _sqlite_bulk_insert(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """One executemany (SQLite runs RETURNING row by row). Inside the write transaction the
+    new rows take consecutive ids after the largest; that is checked, not assumed."""
+    before = conn.scalar(select(func.max(contacts.c.id))) or 0
+    conn.execute(contacts.insert(), rows)
+    after = conn.scalar(select(func.max(contacts.c.id))) or 0
+    if after - before == len(rows):
+        return list(range(before + 1, after + 1))
+    return list(  # pragma: no cover - only if ids were not consecutive
+        conn.scalars(select(contacts.c.id).where(contacts.c.id > before).order_by(contacts.c.id))
+    )
 
 
 def update_contact(conn: Connection, contact: Contact) -> None:
@@ -355,4 +376,28 @@ def existing_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     for start in range(0, len(ids), BATCH):
         chunk = list(ids[start : start + BATCH])
         found.update(conn.scalars(select(contacts.c.id).where(contacts.c.id.in_(chunk))))
+    return found
+
+
+def match_ids(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+    """For each match key (`phone:`, `email:`, `linkedin:`, `name:`), the stored contact it
+    finds (the oldest, when several share it)."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        kind, _, value = key.partition(":")
+        wanted[kind].add(value)
+    found: dict[str, int] = {}
+    for number, owners in owners_of_phones(conn, wanted["phone"]).items():
+        found[f"phone:{number}"] = min(owners)
+    for address, owners in owners_of_emails(conn, wanted["email"]).items():
+        found[f"email:{address}"] = min(owners)
+    for kind, column in (("linkedin", contacts.c.linkedin_key), ("name", contacts.c.name_key)):
+        values = sorted(wanted[kind])
+        for start in range(0, len(values), BATCH):
+            rows = conn.execute(
+                select(column, func.min(contacts.c.id))
+                .where(column.in_(values[start : start + BATCH]))
+                .group_by(column)
+            )
+            found.update({f"{kind}:{value}": contact_id for value, contact_id in rows})
     return found

@@ -61,12 +61,16 @@ contacts = Table(
     Column("notes", Text, nullable=False, default=""),
     Column("sort_name", String(300), nullable=False, default=""),
     Column("search_text", Text, nullable=False, default=""),
+    Column("linkedin_key", String(500), nullable=False, default=""),
+    Column("name_key", String(700), nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_contacts_sort_name", "sort_name"),
     Index("ix_contacts_birthday", "birth_month", "birth_day"),
     Index("ix_contacts_connected_on", "connected_on"),
     Index("ix_contacts_linkedin_url", "linkedin_url"),
+    Index("ix_contacts_linkedin_key", "linkedin_key"),
+    Index("ix_contacts_name_key", "name_key"),
 )
 
 contact_phones = Table(

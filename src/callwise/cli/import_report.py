@@ -1,0 +1,144 @@
+"""How an import shows itself: a progress bar on a terminal, then a report (or JSON)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+from callwise.cli.state import console, err_console
+from callwise.domain.errors import ValidationError
+from callwise.domain.phones import is_region
+from callwise.services.import_source import Progress as ProgressCallback
+from callwise.services.importer import ImportReport
+
+SHOWN = 20
+NAMES = {
+    "vcard": "vCard",
+    "google": "Google CSV",
+    "outlook": "Outlook CSV",
+    "linkedin": "LinkedIn CSV",
+    "backup": "callwise backup",
+}
+
+
+def check_region(region: str) -> str:
+    if not is_region(region):
+        raise ValidationError(
+            f"{region!r} is not a phone region; use a two-letter country code such as US or GB",
+            field="region",
+        )
+    return region.upper()
+
+
+@contextmanager
+def import_progress(*, enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A Rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not (enabled and err_console.is_terminal):
+        yield None
+        return
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("Importing", total=None)
+
+        def update(done: int, size: int) -> None:
+            bar.update(task, completed=done, total=size)
+
+        yield update
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """The machine-readable import report (docs/json.md)."""
+    if report.restored is not None:
+        r = report.restored
+        return {
+            "format": "backup",
+            "dry_run": report.dry_run,
+            "added": r.added,
+            "updated": r.updated,
+            "settings": r.settings,
+        }
+    return {
+        "format": report.format,
+        "dry_run": report.dry_run,
+        "added": len(report.added),
+        "merged": len(report.merged),
+        "unchanged": report.unchanged,
+        "new": [{"line": line, "name": name} for line, name in report.added],
+        "merges": [
+            {"line": m.line, "contact_id": m.contact_id, "name": m.name, "fields": list(m.fields)}
+            for m in report.merged
+        ],
+        "conflicts": [
+            {"line": line, "name": name, "kept_in_notes": text}
+            for line, name, text in report.conflicts
+        ],
+        "rejected": [{"line": r.line, "reason": r.reason} for r in report.rejected],
+        "flagged_phones": [
+            {"line": line, "name": name, "number": number} for line, name, number in report.flagged
+        ],
+        "warnings": [{"line": line, "warning": text} for line, text in report.warnings],
+    }
+
+
+def _section(title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    console.print(f"[bold]{title}[/]")
+    for line in lines[:SHOWN]:
+        console.print(f"  {line}", highlight=False)
+    if len(lines) > SHOWN:
+        console.print(f"  [dim]... and {len(lines) - SHOWN} more (--json lists them all)[/]")
+
+
+def print_report(report: ImportReport, path: Path) -> None:
+    """A summary line, then merges, conflicts, rejections and flagged phones."""
+    kind = NAMES.get(report.format, report.format)
+    if report.restored is not None:
+        r = report.restored
+        verb = "Would restore" if report.dry_run else "Restored"
+        console.print(
+            f"{kind} {path.name}: {verb} {r.added} new and {r.updated} existing "
+            f"contacts, {r.settings} settings."
+        )
+        return
+    verb = "Would import" if report.dry_run else "Imported"
+    console.print(
+        f"{kind} {path.name}: {verb}: {len(report.added)} new, {len(report.merged)} merged, "
+        f"{report.unchanged} unchanged, {len(report.conflicts)} conflicts kept in notes, "
+        f"{len(report.rejected)} rejected, {len(report.flagged)} phones flagged."
+    )
+    _section(
+        "Merged (fields that change):",
+        [
+            f"line {m.line}: {m.name}"
+            + (f" (#{m.contact_id})" if m.contact_id else " (earlier in this file)")
+            + f": {', '.join(m.fields)}"
+            for m in report.merged
+        ],
+    )
+    _section(
+        "Conflicts (the stored value stays; the other is kept in the notes):",
+        [f"line {line}: {name}: {text}" for line, name, text in report.conflicts],
+    )
+    _section(
+        "Rejected:",
+        [
+            r.reason if r.reason.startswith("line ") else f"line {r.line}: {r.reason}"
+            for r in report.rejected
+        ],
+    )
+    _section(
+        "Phones kept as written (not valid numbers; check them):",
+        [f"line {line}: {name}: {number}" for line, name, number in report.flagged],
+    )
+    if report.dry_run:
+        console.print("[dim]Nothing was written (--dry-run).[/]")
