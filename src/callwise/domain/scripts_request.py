@@ -1,0 +1,125 @@
+"""The inputs of a call script: the caller, the request, and what makes it invalid (P2.1).
+
+Also the occasions callwise writes scripts for (P9) and which of them are keep-in-touch calls
+(P2.7, P5.4) or need an answer (P10.3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from callwise.domain.calls import Call, Promise, Trip
+from callwise.domain.city_facts import CityFacts
+from callwise.domain.errors import ValidationError
+from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.phones import display_number
+from callwise.domain.scripts_words import TopicGuard, words_of
+from callwise.domain.settings import Settings
+
+OCCASIONS = (
+    "birthday",
+    "connect",
+    "lunch",
+    "follow-up",
+    "check-in",
+    "return-call",
+    "organization",
+    "custom",
+)
+KEEP_IN_TOUCH = frozenset({"birthday", "check-in", "connect"})  # P2.7, P5.4
+# Whether the voicemail asks for a call back (P10.3); a custom call asks when it asks a question.
+NEEDS_ANSWER = {
+    "birthday": False,
+    "check-in": False,
+    "follow-up": False,
+    "connect": True,
+    "lunch": True,
+    "return-call": True,
+    "organization": True,
+}
+NEEDS_PURPOSE = frozenset({"organization", "custom"})  # P1.3, P5.1: nothing to say without one
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The user as they introduce themself (P2.1, P2.7): settings `user_name`, `user_phone`."""
+
+    name: str
+    phone: str
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValidationError(
+                "scripts need your name; set it with `callwise settings set user_name NAME`",
+                field="user_name",
+            )
+        if not self.phone.strip():
+            raise ValidationError(
+                "scripts say your number (P2.7, P10.1); set it with "
+                "`callwise settings set user_phone NUMBER`",
+                field="user_phone",
+            )
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Caller:
+        return cls(settings.user_name, settings.user_phone)
+
+    @property
+    def spoken_number(self) -> str:
+        """The number in international format, grouped for reading aloud."""
+        return display_number(self.phone.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptRequest:
+    """Everything `build_script` was given; see its docstring."""
+
+    contact: Contact
+    occasion: str
+    user: Caller
+    now: dt.datetime
+    local_time_text: str
+    last_call: Call | None
+    open_promises: tuple[Promise, ...]
+    purpose: str = ""
+    memorable_line: str = ""
+    next_call: dt.date | None = None
+    city_facts: CityFacts | None = None
+    introducer: str = ""
+    trip: Trip | None = None
+    recap: str = ""
+    needs_answer: bool | None = None
+    elaborate: bool | None = None
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+    @property
+    def org_call(self) -> bool:
+        return self.occasion == "organization" or self.contact.kind is RelationshipKind.ORGANIZATION
+
+
+def check_request(request: ScriptRequest) -> None:
+    """Reject what no script can be built from, naming the field and the fix."""
+    if request.occasion not in OCCASIONS:
+        known = ", ".join(OCCASIONS)
+        raise ValidationError(
+            f"unknown occasion {request.occasion!r}; use one of {known}", field="occasion"
+        )
+    if request.now.tzinfo is None or request.now.utcoffset() is None:
+        raise ValidationError("the time must carry a UTC offset or zone", field="now")
+    if request.occasion in NEEDS_PURPOSE and not request.purpose.strip():
+        raise ValidationError(
+            f"a {request.occasion} call needs a purpose: what you need from them (P5.1)",
+            field="purpose",
+        )
+
+
+def make_guard(request: ScriptRequest) -> TopicGuard:
+    """The contact's topics to avoid; their names and the caller's never count as a topic."""
+    c = request.contact
+    names = (c.given_name, c.family_name, c.display_name, c.nickname, c.honorific)
+    exempt = {w for text in (*names, request.user.name) for w in words_of(text)}
+    return TopicGuard(tuple(t for t in c.avoid_topics if t.strip()), frozenset(exempt))

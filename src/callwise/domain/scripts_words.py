@@ -1,0 +1,262 @@
+"""Small pure helpers behind call scripts: name forms, spoken dates, topics to avoid, timing.
+
+Name forms follow P2.6, topics to avoid P4.2, the voicemail estimate P10.2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from callwise.domain.model import AddressForm, Contact, RelationshipKind
+from callwise.domain.text import fold
+
+WORDS_PER_MINUTE = 150
+_HONORIFICS = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "hon"}
+)
+# Countries that say the month before the day ("December 3"); elsewhere "3 December".
+_MONTH_FIRST = frozenset({"US", "CA", "PH"})
+_WEEK = 6  # days ahead or back that are said as a weekday ("on Thursday")
+
+
+def stable_index(key: str, n: int) -> int:
+    """A choice in range(n) that depends only on `key` (crc32, unlike the salted `hash`)."""
+    return zlib.crc32(key.encode("utf-8")) % n if n > 0 else 0
+
+
+# Name forms (P2.6).
+
+
+def is_honorific(word: str) -> bool:
+    return fold(word).rstrip(".") in _HONORIFICS
+
+
+def _without_honorifics(text: str) -> list[str]:
+    return [w for w in text.split() if not is_honorific(w)]
+
+
+def formal_name(contact: Contact) -> str:
+    """Title and family name ("Dr. Okafor"), else title and given name ("Ms. Jane"), else the
+    full name; an organization yields only a person's name, never its own (P2.6)."""
+    title = contact.honorific.strip()
+    given, family = contact.given_name.strip(), contact.family_name.strip()
+    if title and (family or given):
+        return f"{title} {family or given}"
+    full = " ".join(p for p in (given, family) if p)
+    if full or contact.kind is RelationshipKind.ORGANIZATION:
+        return full
+    return contact.display_name.strip()
+
+
+def first_name(contact: Contact) -> str:
+    """The first name, without any title (P2.6). A one-word nickname wins: it is the name the
+    contact goes by. Empty when only a family name is known: better no name than a wrong one."""
+    nickname = contact.nickname.strip()
+    if nickname and len(nickname.split()) == 1 and not is_honorific(nickname):
+        return nickname
+    given = " ".join(_without_honorifics(contact.given_name))
+    if given:
+        return given
+    if contact.kind is RelationshipKind.ORGANIZATION or contact.family_name.strip():
+        return ""
+    words = _without_honorifics(contact.display_name)
+    return words[0] if words else ""
+
+
+def address_name(contact: Contact) -> str:
+    """How to address the contact, per their effective address form (P2.6)."""
+    if contact.effective_address_form is AddressForm.FORMAL:
+        return formal_name(contact)
+    return first_name(contact)
+
+
+def caller_name(full_name: str, form: AddressForm) -> str:
+    """How the caller gives their own name: in full, or the first name without titles (P2.6)."""
+    if form is AddressForm.FORMAL:
+        return " ".join(full_name.split())
+    words = _without_honorifics(full_name)
+    return words[0] if words else full_name.strip()
+
+
+# Spoken dates.
+
+
+def day_month(day: dt.date, country: str) -> str:
+    """'December 3' for US, Canadian and Philippine contacts, '3 December' elsewhere."""
+    month = day.strftime("%B")
+    return f"{month} {day.day}" if country.upper() in _MONTH_FIRST else f"{day.day} {month}"
+
+
+def full_date(day: dt.date, country: str) -> str:
+    """'November 23, 2026' in the US, Canada and the Philippines, '23 November 2026' elsewhere."""
+    if country.upper() in _MONTH_FIRST:
+        return f"{day_month(day, country)}, {day.year}"
+    return f"{day_month(day, country)} {day.year}"
+
+
+def spoken_past(day: dt.date, today: dt.date, country: str) -> str:
+    """A past date as said on the phone: 'yesterday', 'on Tuesday', 'on March 12', 'in May 2024'."""
+    back = (today - day).days
+    if back == 0:
+        return "earlier today"
+    if back == 1:
+        return "yesterday"
+    if 1 < back <= _WEEK:
+        return f"on {day:%A}"
+    if day.year == today.year or 0 < back < 300:
+        return f"on {day_month(day, country)}"
+    return f"in {day:%B %Y}"
+
+
+def spoken_future(day: dt.date, today: dt.date, country: str) -> str:
+    """A coming date: 'today', 'tomorrow', 'on Thursday', 'on Thursday, December 3' (or
+    'on Thursday 3 December' outside North America), with the year when it is not this one."""
+    ahead = (day - today).days
+    if ahead == 0:
+        return "today"
+    if ahead == 1:
+        return "tomorrow"
+    if 1 < ahead <= _WEEK:
+        return f"on {day:%A}"
+    comma = "," if country.upper() in _MONTH_FIRST else ""
+    when = f"on {day:%A}{comma} {day_month(day, country)}"
+    return when if day.year == today.year or ahead < 0 else f"{when} {day.year}"
+
+
+def spoken_span(start: dt.date, end: dt.date, today: dt.date, country: str) -> str:
+    """A trip's dates: 'on Thursday, December 3', or 'from ... to ...'."""
+    first = spoken_future(start, today, country)
+    if end <= start:
+        return first
+    last = spoken_future(end, today, country)
+    return f"from {first.removeprefix('on ')} to {last.removeprefix('on ')}"
+
+
+# Topics to avoid (P4.2).
+
+_FUNCTION_WORDS = (
+    "a an the his her their my our your its of about and or to in on at for with any all "
+    "him them he she they it is was be being been this that these those"
+)
+_STOPWORDS = frozenset(_FUNCTION_WORDS.split())
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words (letters and digits) of `text`."""
+    return re.findall(r"\w+", fold(text))
+
+
+def _stem(word: str) -> str:
+    """A crude singular: 'layoffs' -> 'layoff', 'politics' -> 'politic'; 'class' stays."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _matches(topic_stem: str, word: str) -> bool:
+    """Same stem, or a longer topic stem that starts the word ('politic' in 'political')."""
+    return _stem(word) == topic_stem or (len(topic_stem) >= 5 and word.startswith(topic_stem))
+
+
+@dataclass(frozen=True, slots=True)
+class TopicGuard:
+    """Finds topics the contact keeps private in any text, case- and accent-insensitively,
+    on whole words (P4.2). Any significant word of a topic counts: over-matching only drops a
+    prompt, under-matching would raise what they asked you not to. Names are `exempt`."""
+
+    topics: tuple[str, ...] = ()
+    exempt: frozenset[str] = frozenset()
+    _stems: tuple[tuple[str, frozenset[str]], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        stems: list[tuple[str, frozenset[str]]] = []
+        for topic in self.topics:
+            words = words_of(topic)
+            significant = [w for w in words if w not in _STOPWORDS] or words
+            if significant:
+                stems.append((topic, frozenset(_stem(w) for w in significant)))
+        object.__setattr__(self, "_stems", tuple(stems))
+
+    def mentioned(self, text: str) -> str:
+        """The first avoided topic `text` touches, or ''."""
+        words = [w for w in words_of(text) if w not in self.exempt]
+        for topic, stems in self._stems:
+            if any(_matches(s, w) for s in stems for w in words):
+                return topic
+        return ""
+
+    def allows(self, *texts: str) -> bool:
+        return not any(self.mentioned(t) for t in texts)
+
+    def keep(self, items: Iterable[str]) -> tuple[str, ...]:
+        return tuple(item for item in items if self.allows(item))
+
+
+def sentences(text: str) -> list[str]:
+    """Split free text into sentences at '.', '!' or '?' followed by a space."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+
+
+# Timing (P10.2).
+
+_NUMBER_RUN = re.compile(r"\+?\d[\d ()\-]*\d")
+
+
+def estimate_seconds(text: str) -> float:
+    """Seconds to say `text` at 150 words a minute (P10.2). A phone number (7 or more digits
+    in one run) is read slowly enough to be written down: each digit counts as a word, and a
+    leading '+' as one more ("plus"). Other numbers count as one word each."""
+    units = 0
+
+    def count(match: re.Match[str]) -> str:
+        nonlocal units
+        digits = sum(c.isdigit() for c in match.group(0))
+        if digits < 7:
+            return match.group(0)
+        units += digits + match.group(0).startswith("+")
+        return " "
+
+    rest = _NUMBER_RUN.sub(count, text)
+    units += len(rest.split())
+    return round(units * 60 / WORDS_PER_MINUTE, 1)
+
+
+# Tidying rendered lines.
+
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
+_DOUBLED = re.compile(r"([.!?])\.+|[,;:]([.!?])")
+
+
+def tidy(line: str) -> str:
+    """One spoken line: single spaces, no space before punctuation, no '..' or ',.', and a
+    capital first letter (a user's purpose may start lower-case)."""
+    text = " ".join(line.split())
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2), text)
+    text = text.replace("?.", "?").replace("!.", "!")
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def clause(text: str) -> str:
+    """User text ready to sit inside a sentence: trimmed, without final '.', ';' or ','."""
+    return " ".join(text.split()).rstrip(" .;,")
+
+
+def sentence(text: str) -> str:
+    """User text as a sentence of its own: capitalised, ending in '.', '!' or '?'."""
+    body = " ".join(text.split())
+    if not body:
+        return ""
+    body = body[0].upper() + body[1:]
+    return body if body[-1] in ".!?" else body + "."
+
+
+def lead(text: str, prefix: str = " ") -> str:
+    """`prefix + text` when there is text, else '' (for optional names in templates)."""
+    return f"{prefix}{text}" if text else ""
