@@ -206,3 +206,15 @@ def test_reading_in_a_second_process_gives_the_same_result(app: App, tmp_path: P
         importer.import_file(
             app, FIXTURES / "linkedin_no_header.csv", format="linkedin", parallel=True
         )
+
+
+def test_imported_and_later_contacts_are_found_by_search(app: App) -> None:
+    """Imports index their rows for search in bulk; contacts added afterwards still are."""
+    importer.import_file(app, FIXTURES / "outlook.csv")
+    assert "Thornton" in [c.family_name for c in contacts.find_contacts(app, "thornton").contacts]
+    later = contacts.save_contact(app, Contact(given_name="Quill", family_name="Ashby"))
+    assert [c.id for c in contacts.find_contacts(app, "ashby").contacts] == [later.id]
+    with pytest.raises(ValidationError):
+        importer.import_file(app, FIXTURES / "vcard_malformed.vcf")  # rolled back whole
+    again = contacts.save_contact(app, Contact(given_name="Rafe", family_name="Ostrander"))
+    assert [c.id for c in contacts.find_contacts(app, "ostrander").contacts] == [again.id]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from callwise.cli.state import console, print_json, state
-from callwise.domain.courtesy import Window
-from callwise.domain.zones import Location
-from callwise.services import courtesy as service
+
+if TYPE_CHECKING:
+    from callwise.domain.courtesy import Window
+    from callwise.domain.zones import Location
+    from callwise.services.courtesy import WhenReport
 
 SOURCE_WORDS = {
     "explicit": "the time zone you gave",
@@ -58,7 +60,7 @@ def window_json(window: Window) -> dict[str, Any]:
     }
 
 
-def _print_report(report: service.WhenReport) -> None:
+def _print_report(report: WhenReport) -> None:
     loc, verdict = report.location, report.verdict
     where = loc.place or loc.zone
     console.print(
@@ -104,6 +106,8 @@ def when(
 
     Example: callwise when "Amara Okafor" --count 5
     """
+    from callwise.services import courtesy as service  # loaded only by the command that needs it
+
     report = service.when(state(ctx).app, contact, count=count)
     if not state(ctx).as_json:
         _print_report(report)

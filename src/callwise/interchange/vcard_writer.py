@@ -9,6 +9,7 @@ X-CALLWISE-* properties, which other address books keep or ignore, so a callwise
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator
 
 from callwise import __version__
@@ -45,6 +46,10 @@ def write_vcard(contact: Contact) -> Iterator[str]:
     card.add("BEGIN", "VCARD")
     card.add("VERSION", "3.0")
     card.add("PRODID", f"-//callwise//callwise {__version__}//EN")
+    if contact.id is not None:  # address books (khard, vdirsyncer) track cards by UID
+        card.add(
+            "UID", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'callwise:contact:{contact.id}')}"
+        )
     _identity(card, contact)
     _phones(card, contact)
     _emails(card, contact)

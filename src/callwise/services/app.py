@@ -28,7 +28,7 @@ class App:
     def transaction(self) -> Iterator[Connection]:
         """One unit of work: everything inside commits together or not at all."""
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn, conn.execution_options(**db.WRITE).begin():
                 yield conn
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]

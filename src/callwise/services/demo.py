@@ -28,7 +28,7 @@ def insert_many(app: App, contacts: Iterable[Contact], *, validate: bool = True)
     region = app.settings().default_region
     count = 0
     batch: list[Contact] = []
-    with app.transaction() as conn:
+    with app.transaction() as conn, store.bulk_insert_mode(conn):
         for contact in contacts:
             ready = prepare_contact(contact, region) if validate else contact
             batch.append(replace(ready, id=None, created_at=app.now, updated_at=app.now))

@@ -137,7 +137,7 @@ def _import_records(
     )
     refused = False
     try:
-        with app.transaction() as conn:
+        with app.transaction() as conn, store.bulk_insert_mode(conn):
             for batch in batches:
                 _import_batch(conn, app, batch, report)
             refused = bool(report.rejected) and not options.skip_invalid and not options.dry_run

@@ -27,13 +27,27 @@ def default_url() -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """WAL and a busy timeout let the CLI and the web app share the file; enforce foreign keys."""
+    """WAL and a busy timeout let the CLI and the web app share the file; enforce foreign keys.
+
+    The driver's own transaction handling is switched off (it would run DDL outside the
+    transaction); `_sqlite_begin` starts every transaction instead."""
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+
+
+WRITE = {"callwise_write": True}
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """BEGIN IMMEDIATE for a write transaction (it waits for the lock up front, so it never
+    fails half-way when the web app writes at the same time); a plain BEGIN for reads."""
+    write = conn.get_execution_options().get("callwise_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -53,6 +67,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
