@@ -1,0 +1,392 @@
+"""Whom to call, day by day, and why: the plan (P3.1, P6.1, P9.1-P9.5, P10.2, P10.3).
+
+The occasions of one contact merge into one call (`PlanEntry`). Priority is transparent,
+printed as `priority_text`: first what happens on one day (a birthday today, or the last day
+of an invitation), then the most overdue, then by the start of the courteous window, so
+that equal entries read as a schedule (P3.1).
+
+Decisions:
+- Plan day i is a date of the user's (home zone); for a contact it is their own date at the
+  same offset from their today, so a birthday is due on the contact's local date (P9.1).
+- One call per contact and day: a contact's occasions due (or fixed) on the same day merge,
+  and so does a call moved forward by the budget with the calls it meets. An occasion is
+  never called before its due day (a trip invitation waits for its lead days, P9.3).
+- The daily budget (calls and minutes) is filled in priority order. A fixed-day call is
+  never pushed past its day: when it does not fit it stays, flagged `over_budget`. A call that
+  can wait and does not fit (or has no courteous window left that day) moves to the next day,
+  while smaller calls behind it may still fit; past the range it lands in `Plan.pushed`.
+- Snoozed contacts are left out until the snooze date (their fixed days meanwhile too).
+- No courteous window within a year: the call is still listed, with `window` None and a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
+
+from callwise.domain.calls import Snooze
+from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
+from callwise.domain.errors import ValidationError
+from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.occasions import (
+    ContactHistory,
+    Occasion,
+    PlanPolicy,
+    day_text,
+    find_occasions,
+)
+from callwise.domain.settings import Settings
+from callwise.domain.text import fold
+
+Priority = tuple[int, int, float, str, int]
+_DAY = dt.timedelta(days=1)
+_HOUR = dt.timedelta(hours=1)
+_RETRY_SEARCH = 14  # windows looked at for one that avoids the failed hour (P10.3)
+# Minutes a call takes by script (P10.2: keep it short); calling an organization takes longer.
+MINUTES = {
+    "birthday": 5,
+    "lunch": 5,
+    "connect": 15,
+    "check-in": 10,
+    "follow-up": 10,
+    "return-call": 10,
+    "custom": 10,
+}
+ORGANIZATION_MINUTES = 20
+EXTRA_OCCASION_MINUTES = 3
+_FIXED_WORDS = {
+    "birthday": "birthday",
+    "date": "anniversary",
+    "custom": "your occasion",
+    "follow-up": "call back asked for",
+    "connect": "last day to answer the connection",
+    "trip": "last day to invite before your trip",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A contact with their open occasions (see `candidate_for`)."""
+
+    contact: Contact
+    occasions: tuple[Occasion, ...]
+    snoozed_until: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """One call: a contact, the occasions it serves in words, when, and why this rank.
+
+    `window` is the next courteous window on the entry's day (None: none within a year);
+    `local_time_now` is `now` in the contact's zone (P3.1).
+    """
+
+    contact: Contact
+    day: dt.date
+    occasions: tuple[Occasion, ...]
+    overdue_days: int
+    local_time_now: dt.datetime
+    window: Window | None
+    estimated_minutes: int
+    priority: Priority
+    priority_text: str
+    fixed_day: bool
+    over_budget: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(o.reason for o in self.occasions)
+
+    @property
+    def needs_answer(self) -> bool:
+        """Whether the voicemail asks for a call back (P10.3)."""
+        return any(o.needs_answer for o in self.occasions)
+
+    @property
+    def script(self) -> str:
+        """The script occasion of the leading occasion (issue 6)."""
+        return self.occasions[0].script
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDay:
+    date: dt.date
+    entries: tuple[PlanEntry, ...]
+    minutes: int
+
+    @property
+    def calls(self) -> int:
+        return len(self.entries)
+
+    @property
+    def over_budget(self) -> bool:
+        return any(e.over_budget for e in self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    days: tuple[PlanDay, ...]
+    pushed: tuple[PlanEntry, ...]
+
+    @property
+    def entries(self) -> tuple[PlanEntry, ...]:
+        return tuple(e for day in self.days for e in day.entries)
+
+
+def snoozed_until(snoozes: Iterable[Snooze], day: dt.date) -> dt.date | None:
+    """The date a snoozed contact comes back, when a snooze still runs on `day`."""
+    running = [s.until for s in snoozes if s.until > day]
+    return max(running) if running else None
+
+
+def candidate_for(
+    history: ContactHistory,
+    *,
+    start: dt.date,
+    days: int,
+    now: dt.datetime,
+    planner: CourtesyPlanner,
+    policy: PlanPolicy,
+) -> Candidate:
+    """The contact's occasions over the plan's days, dated in their own zone (P9.1)."""
+    zone = ZoneInfo(planner.key(history.contact).zone)
+    today = now.astimezone(zone).date()
+    first = today + (start - now.astimezone(ZoneInfo(planner.home_zone)).date()).days * _DAY
+    last = max(today, first + (days - 1) * _DAY)
+    found = find_occasions(history, today, policy, until=last, zone=zone)
+    return Candidate(history.contact, found, snoozed_until(history.snoozes, start))
+
+
+def estimate_minutes(contact: Contact, occasions: Sequence[Occasion]) -> int:
+    """Minutes for one call: by script, an organization longer, a little per extra topic."""
+    scripts = {o.script for o in occasions}
+    if contact.kind is RelationshipKind.ORGANIZATION:
+        base = ORGANIZATION_MINUTES
+    else:
+        base = max((MINUTES[s] for s in scripts), default=MINUTES["check-in"])
+    return base + EXTRA_OCCASION_MINUTES * max(0, len(occasions) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A call not yet placed: where it stands, what it serves, why it moved."""
+
+    contact: Contact
+    occasions: tuple[Occasion, ...]
+    key: PolicyKey
+    first: dt.date  # the contact's date on plan day 0
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    start: dt.date
+    now: dt.datetime
+    planner: CourtesyPlanner
+    budget_calls: int
+    budget_minutes: int
+
+    @property
+    def home_today(self) -> dt.date:
+        return self.now.astimezone(ZoneInfo(self.planner.home_zone)).date()
+
+    def midnight(self, index: int) -> dt.datetime:
+        day = self.start + index * _DAY
+        return dt.datetime.combine(day, dt.time(), ZoneInfo(self.planner.home_zone))
+
+
+def _drafts(c: Candidate, ctx: _Context, days: int) -> list[tuple[int, _Draft]]:
+    """The contact's occasions by plan day: fixed ones on their day, others from their due day."""
+    key = ctx.planner.key(c.contact)
+    today = ctx.now.astimezone(ZoneInfo(key.zone)).date()
+    first = today + (ctx.start - ctx.home_today).days * _DAY
+    back = 0 if c.snoozed_until is None else (c.snoozed_until - ctx.start).days
+    by_day: dict[int, list[Occasion]] = {}
+    for o in c.occasions:
+        index = (o.due - first).days
+        if not o.fixed_day:
+            index = max(index, 0, back)
+        if max(0, back) <= index < days:
+            by_day.setdefault(index, []).append(o)
+    return [(i, _Draft(c.contact, tuple(found), key, first)) for i, found in by_day.items()]
+
+
+def _merged(drafts: Iterable[_Draft]) -> list[_Draft]:
+    """One call per contact and day: drafts that meet (one moved by the budget) merge."""
+    found: dict[object, _Draft] = {}
+    for draft in drafts:
+        same = draft.contact.id if draft.contact.id is not None else id(draft.contact)
+        if same in found:
+            kept = found[same]
+            occasions = (*kept.occasions, *draft.occasions)
+            draft = replace(kept, occasions=occasions, note=kept.note or draft.note)
+        found[same] = draft
+    return list(found.values())
+
+
+def _begin(window: Window, after: dt.datetime) -> dt.datetime:
+    """When a call in `window` can start: its start, or `after` up to the next 5 minutes
+    when the window is already open (in the contact's zone)."""
+    if after <= window.start:
+        return window.start
+    rounded = dt.datetime.fromtimestamp(math.ceil(after.timestamp() / 300) * 300, dt.UTC)
+    return (rounded if rounded < window.end else after).astimezone(window.start.tzinfo)
+
+
+def _from(window: Window, moment: dt.datetime) -> Window:
+    """The window from `moment` on."""
+    if moment <= window.start:
+        return window
+    return replace(
+        window,
+        start=moment.astimezone(window.start.tzinfo),
+        home_start=moment.astimezone(window.home_start.tzinfo),
+    )
+
+
+def _window_avoiding(
+    planner: CourtesyPlanner, key: PolicyKey, after: dt.datetime, failed: dt.datetime
+) -> Window | None:
+    """The next window, from a start outside the hour of day of the failed attempt (P10.3)."""
+    hour = failed.astimezone(ZoneInfo(key.zone)).hour
+    for _ in range(_RETRY_SEARCH):
+        window = planner.next_window(key, after)
+        if window is None:
+            return None
+        begin = _begin(window, after)
+        while begin < window.end and begin.astimezone(window.start.tzinfo).hour == hour:
+            begin = (begin + _HOUR).replace(minute=0, second=0, microsecond=0)
+        if begin < window.end:
+            return _from(window, begin)
+        after = window.end
+    return None
+
+
+def _window(ctx: _Context, draft: _Draft, index: int) -> Window | None:
+    """The next courteous window on or after the plan day, past any attempt gap (P3.1, P10.3)."""
+    after = max(ctx.now, ctx.midnight(index))
+    after = max([after, *(o.not_before for o in draft.occasions if o.not_before)])
+    failed = [o.last_attempt for o in draft.occasions if o.last_attempt is not None]
+    if failed:
+        return _window_avoiding(ctx.planner, draft.key, after, max(failed))
+    window = ctx.planner.next_window(draft.key, after)
+    return None if window is None else _from(window, _begin(window, after))
+
+
+def _priority_text(rank: int, pinned: Sequence[Occasion], overdue: int, when: str) -> str:
+    """'1 · fixed day (birthday today)', '2 · overdue 12 days', '2 · due today'."""
+    if rank == 1:
+        o = pinned[0]
+        what = _FIXED_WORDS.get(o.kind, o.kind)
+        if o.fixed_day:
+            return f"1 · fixed day ({what} {when})"
+        return f"1 · {what} ({when})"
+    if overdue:
+        return f"2 · overdue {overdue} day{'s' if overdue != 1 else ''}"
+    return f"2 · due {when}"
+
+
+def _entry(ctx: _Context, draft: _Draft, index: int) -> PlanEntry:
+    """The call as it stands on plan day `index`: window, rank, minutes, notes."""
+    day, theirs = ctx.start + index * _DAY, draft.first + index * _DAY
+    pinned = [o for o in draft.occasions if (o.due if o.fixed_day else o.deadline) == theirs]
+    others = [o for o in draft.occasions if o not in pinned]
+    occasions = (*pinned, *sorted(others, key=lambda o: o.due))
+    overdue = max(0, *((theirs - o.due).days for o in occasions))
+    window = _window(ctx, draft, index)
+    rank = 1 if pinned else 2
+    starts = math.inf if window is None else window.start.timestamp()
+    priority = (rank, -overdue, starts, fold(draft.contact.name), draft.contact.id or 0)
+    when = "today" if day == ctx.home_today else f"{day:%a} {day_text(day, day)}"
+    notes = [draft.note] if draft.note else []
+    if window is None:
+        notes.append("no courteous time to call within a year: check their stated hours (P3.3)")
+    elif rank == 1 and window.home_start.date() > day:
+        notes.append(f"no courteous time left that day; the next is {window.start:%a %H:%M} theirs")
+    return PlanEntry(
+        contact=draft.contact,
+        day=day,
+        occasions=occasions,
+        overdue_days=overdue,
+        local_time_now=ctx.now.astimezone(ZoneInfo(draft.key.zone)),
+        window=window,
+        estimated_minutes=estimate_minutes(draft.contact, occasions),
+        priority=priority,
+        priority_text=_priority_text(rank, pinned, overdue, when),
+        fixed_day=bool(pinned),
+        notes=tuple(notes),
+    )
+
+
+def _still_open(draft: _Draft, index: int) -> _Draft | None:
+    """Drop occasions past their last day; a call with none left is dropped."""
+    theirs = draft.first + index * _DAY
+    kept = tuple(o for o in draft.occasions if o.deadline is None or o.deadline >= theirs)
+    return replace(draft, occasions=kept) if kept else None
+
+
+def _fill_day(
+    ctx: _Context, index: int, drafts: Sequence[_Draft]
+) -> tuple[list[PlanEntry], list[_Draft]]:
+    """Place calls in priority order within the budget; return the placed and the moved."""
+    alive = [d for d in (_still_open(d, index) for d in _merged(drafts)) if d is not None]
+    scored = sorted(((_entry(ctx, d, index), d) for d in alive), key=lambda pair: pair[0].priority)
+    day = ctx.start + index * _DAY
+    placed: list[PlanEntry] = []
+    moved: list[_Draft] = []
+    calls = minutes = 0
+    for entry, draft in scored:
+        fits = calls < ctx.budget_calls and minutes + entry.estimated_minutes <= ctx.budget_minutes
+        too_late = entry.window is not None and entry.window.home_start.date() > day
+        if not entry.fixed_day and (too_late or not fits):
+            why = "no courteous time left that day" if too_late else "the daily budget was full"
+            moved.append(replace(draft, note=f"moved from {day:%a} {day_text(day, day)}: {why}"))
+            continue
+        if not fits:
+            note = "over your daily budget: kept, as it happens on this day"
+            entry = replace(entry, over_budget=True, notes=(*entry.notes, note))
+        placed.append(entry)
+        calls, minutes = calls + 1, minutes + entry.estimated_minutes
+    return placed, moved
+
+
+def build_plan(
+    candidates: Iterable[Candidate],
+    start: dt.date,
+    days: int,
+    now: dt.datetime,
+    settings: Settings,
+    planner: CourtesyPlanner,
+    budget_calls: int | None = None,
+    budget_minutes: int | None = None,
+) -> Plan:
+    """The calls of `days` days from `start` (the user's dates), within the daily budget.
+
+    Budgets default to the settings `daily_calls` and `daily_minutes` (P9.5, P10.2).
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValidationError("the time must carry a UTC offset or zone", field="now")
+    if days < 1:
+        raise ValidationError("plan at least one day", field="days")
+    calls = settings.daily_calls if budget_calls is None else budget_calls
+    minutes = settings.daily_minutes if budget_minutes is None else budget_minutes
+    if calls < 1 or minutes < 1:
+        raise ValidationError("a daily budget must be at least 1", field="budget")
+    ctx = _Context(start, now, planner, calls, minutes)
+    queue: dict[int, list[_Draft]] = {}
+    for candidate in candidates:
+        for index, draft in _drafts(candidate, ctx, days):
+            queue.setdefault(index, []).append(draft)
+    plan_days: list[PlanDay] = []
+    carried: list[_Draft] = []
+    for index in range(days):
+        placed, carried = _fill_day(ctx, index, [*carried, *queue.get(index, [])])
+        total = sum(e.estimated_minutes for e in placed)
+        plan_days.append(PlanDay(start + index * _DAY, tuple(placed), total))
+    alive = [d for d in (_still_open(d, days) for d in carried) if d is not None]
+    pushed = sorted((_entry(ctx, d, days) for d in alive), key=lambda e: e.priority)
+    return Plan(tuple(plan_days), tuple(pushed))
