@@ -256,6 +256,26 @@ def _city_evidence(city_text: str, region: str, country: str) -> _Evidence | Non
     )
 
 
+@lru_cache(maxsize=4096)
+def city_coordinates(
+    city_text: str, region: str = "", country: str = ""
+) -> tuple[float, float] | None:
+    """(latitude, longitude) of the most populous city of that name, narrowed by region and
+    country; None when unknown (P9.3: contacts near the city of a trip)."""
+    name, *hints = (part.strip() for part in city_text.split(","))
+    key = _fold(name)
+    if not key:
+        return None
+    matches = _lookup(_cities_by_name(), key) or _by_alternate_name(key)
+    code = _country(country)
+    if code:
+        matches = tuple(c for c in matches if c["countrycode"] == code)
+    matches = _narrow(matches, [region, *hints])
+    if not matches:
+        return None
+    return float(matches[0]["latitude"]), float(matches[0]["longitude"])
+
+
 @lru_cache(maxsize=65536)
 def _phone_evidence(number: str) -> _Evidence | None:
     """The zones phonenumbers gives for the number's prefix (several for a wide area)."""

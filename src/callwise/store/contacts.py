@@ -26,7 +26,8 @@ from callwise.domain.model import (
     RelationshipKind,
 )
 from callwise.domain.text import fold
-from callwise.store.tables import contact_emails, contact_phones, contacts
+from callwise.domain.zones import city_coordinates
+from callwise.store.tables import contact_dates, contact_emails, contact_phones, contacts
 
 BATCH = 1000
 MIN_TRIGRAM = 3
@@ -36,7 +37,28 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def _row(contact: Contact) -> dict[str, Any]:
+def plan_columns(
+    city: str,
+    region: str,
+    country: str,
+    created_at: dt.datetime,
+    last_touch_at: dt.datetime | None,
+    cadence_days: int | None,
+) -> dict[str, Any]:
+    """Columns the plan queries by index: city key and coordinates (trips, P9.3) and the
+    keep-in-touch anchor and due date (P6.1). The anchor is the last touch, else creation."""
+    coordinates = city_coordinates(city, region, country) if city.strip() else None
+    anchor = _utc(last_touch_at or created_at).date()
+    return {
+        "city_key": fold(city),
+        "latitude": coordinates[0] if coordinates else None,
+        "longitude": coordinates[1] if coordinates else None,
+        "cadence_anchor": anchor,
+        "cadence_due": anchor + dt.timedelta(days=cadence_days) if cadence_days else None,
+    }
+
+
+def _row(contact: Contact, last_touch_at: dt.datetime | None = None) -> dict[str, Any]:
     """The `contacts` row of `contact` (phones and emails go to their own tables)."""
     gk, met, bday = contact.gatekeeper, contact.met, contact.birthday
     assert contact.created_at is not None and contact.updated_at is not None
@@ -85,7 +107,14 @@ def _row(contact: Contact) -> dict[str, Any]:
         "name_key": name_key(contact),
         "created_at": _utc(contact.created_at),
         "updated_at": _utc(contact.updated_at),
-    }
+    } | plan_columns(
+        contact.city,
+        contact.region,
+        contact.country,
+        contact.created_at,
+        last_touch_at,
+        contact.cadence_days,
+    )
 
 
 def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Contact:
@@ -170,14 +199,24 @@ def _child_rows(contact_id: int, contact: Contact) -> tuple[list[dict[str, Any]]
 def _insert_children(conn: Connection, pairs: Iterable[tuple[int, Contact]]) -> None:
     phones: list[dict[str, Any]] = []
     emails: list[dict[str, Any]] = []
+    dates: list[dict[str, Any]] = []
     for contact_id, contact in pairs:
         p, e = _child_rows(contact_id, contact)
         phones.extend(p)
         emails.extend(e)
-    if phones:
-        conn.execute(contact_phones.insert(), phones)
-    if emails:
-        conn.execute(contact_emails.insert(), emails)
+        dates.extend(
+            {
+                "contact_id": contact_id,
+                "label": o.label,
+                "month": o.date.month,
+                "day": o.date.day,
+                "year": o.date.year,
+            }
+            for o in contact.other_dates
+        )
+    for table, rows in ((contact_phones, phones), (contact_emails, emails), (contact_dates, dates)):
+        if rows:
+            conn.execute(table.insert(), rows)
 
 
 def insert_contacts(
@@ -216,9 +255,11 @@ def _sqlite_bulk_insert(conn: Connection, rows: list[dict[str, Any]]) -> list[in
 def update_contact(conn: Connection, contact: Contact) -> None:
     """Overwrite the stored contact with the same id, phones and emails included."""
     assert contact.id is not None
-    conn.execute(update(contacts).where(contacts.c.id == contact.id).values(_row(contact)))
-    conn.execute(delete(contact_phones).where(contact_phones.c.contact_id == contact.id))
-    conn.execute(delete(contact_emails).where(contact_emails.c.contact_id == contact.id))
+    touched = conn.scalar(select(contacts.c.last_touch_at).where(contacts.c.id == contact.id))
+    row = _row(contact, _utc(touched) if touched else None)
+    conn.execute(update(contacts).where(contacts.c.id == contact.id).values(row))
+    for table in (contact_phones, contact_emails, contact_dates):
+        conn.execute(delete(table).where(table.c.contact_id == contact.id))
     _insert_children(conn, [(contact.id, contact)])
 
 

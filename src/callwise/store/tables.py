@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -63,6 +64,12 @@ contacts = Table(
     Column("search_text", Text, nullable=False, default=""),
     Column("linkedin_key", String(500), nullable=False, default=""),
     Column("name_key", String(700), nullable=False, default=""),
+    Column("last_touch_at", DateTime(timezone=True)),
+    Column("cadence_anchor", Date),
+    Column("cadence_due", Date),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("city_key", String(200), nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_contacts_sort_name", "sort_name"),
@@ -71,6 +78,10 @@ contacts = Table(
     Index("ix_contacts_linkedin_url", "linkedin_url"),
     Index("ix_contacts_linkedin_key", "linkedin_key"),
     Index("ix_contacts_name_key", "name_key"),
+    Index("ix_contacts_cadence_due", "cadence_due"),
+    Index("ix_contacts_kind_anchor", "kind", "cadence_anchor"),
+    Index("ix_contacts_latitude", "latitude"),
+    Index("ix_contacts_city_key", "city_key"),
 )
 
 contact_phones = Table(
@@ -104,4 +115,86 @@ settings = Table(
     metadata,
     Column("key", String(100), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+calls = Table(
+    "calls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("occasion", String(30), nullable=False, default=""),
+    Column("duration_seconds", Integer),
+    Column("notes", Text, nullable=False, default=""),
+    Column("topics", Text, nullable=False, default="[]"),
+    Column("follow_up", Date),
+    Column("call_back_at", DateTime(timezone=True)),
+    Column("agent_name", Text, nullable=False, default=""),
+    Column("reference", Text, nullable=False, default=""),
+    Column("recap", Text, nullable=False, default=""),
+    Index("ix_calls_contact_at", "contact_id", "at"),
+    Index("ix_calls_at", "at"),
+    Index("ix_calls_follow_up", "follow_up"),
+)
+
+promises = Table(
+    "promises",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("call_id", Integer, ForeignKey("calls.id", ondelete="CASCADE"), nullable=False),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("due", Date),
+    Column("done", Boolean, nullable=False, default=False),
+    Index("ix_promises_due", "due"),
+    Index("ix_promises_contact", "contact_id"),
+)
+
+trips = Table(
+    "trips",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("city", String(200), nullable=False),
+    Column("region", String(200), nullable=False, default=""),
+    Column("country", String(2), nullable=False, default=""),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Index("ix_trips_end", "end"),
+)
+
+snoozes = Table(
+    "snoozes",
+    metadata,
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("until", Date, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+)
+
+custom_occasions = Table(
+    "custom_occasions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("rrule", Text, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("needs_answer", Boolean, nullable=False, default=False),
+    Index("ix_custom_occasions_contact", "contact_id"),
+)
+
+contact_dates = Table(
+    "contact_dates",
+    metadata,
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("year", Integer),
+    Index("ix_contact_dates_day", "month", "day"),
+    Index("ix_contact_dates_contact", "contact_id"),
 )
