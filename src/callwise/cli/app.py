@@ -125,12 +125,14 @@ def main_options(
 
 
 def _register() -> None:
-    from callwise.cli import contacts, courtesy, data, settings
+    from callwise.cli import calls, contacts, courtesy, data, plan, settings
 
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(settings.app, name="settings")
     data.register(app)
     courtesy.register(app)
+    calls.register(app)
+    plan.register(app)
 
 
 _register()

@@ -112,7 +112,8 @@ def check_request(request: ScriptRequest) -> None:
         raise ValidationError("the time must carry a UTC offset or zone", field="now")
     if request.occasion in NEEDS_PURPOSE and not request.purpose.strip():
         raise ValidationError(
-            f"a {request.occasion} call needs a purpose: what you need from them (P5.1)",
+            f"{'an' if request.occasion[0] in 'aeiou' else 'a'} {request.occasion} call needs a "
+            "purpose: what you need from them (P5.1)",
             field="purpose",
         )
 

@@ -1,0 +1,363 @@
+"""What to say and what happened: call scripts, the call log and what comes next (issue 6).
+
+`prepare` gathers what a script needs (you, their local time, the last call and its recap,
+open promises, who introduced you, the next call's date) and builds it (P1.1, P6.1, P7.1);
+`log_call` checks and masks what the user typed (P8.2), stores the call in one transaction and
+returns what the plan now holds for the contact (follow-ups, the next keep-in-touch call, a
+retry after no answer: P6.1, P10.3); `timeline` is the contact's call history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import platformdirs
+from sqlalchemy import Connection
+
+from callwise.domain.call_log import CallClock, CallEntry, default_occasion, make_call
+from callwise.domain.calls import Call, Outcome, Promise, Trip
+from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
+from callwise.domain.errors import ValidationError
+from callwise.domain.model import Contact
+from callwise.domain.occasions import ContactHistory, PlanPolicy, find_occasions
+from callwise.domain.scripts import Caller, Script, build_script
+from callwise.domain.text import fold
+from callwise.services.app import App
+from callwise.services.contacts import resolve_contact
+from callwise.store import activity
+from callwise.store import contacts as contacts_store
+
+NEXT_KINDS = ("follow-up", "retry", "cadence")  # what a logged call schedules (P6.1, P10.3)
+HORIZON_DAYS = 400
+_DAY = dt.timedelta(days=1)
+
+
+def user_template_dir() -> Path | None:
+    """The user's wording overrides: `templates/` in callwise's config dir, when it exists."""
+    folder = Path(platformdirs.user_config_dir("callwise", appauthor=False)) / "templates"
+    return folder if folder.is_dir() else None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A script with what it was built from: the contact, their local time and zone, the
+    last call, open promises and the proposed date of the next call (P1.1, P6.1)."""
+
+    contact: Contact
+    script: Script
+    zone: str
+    local_time: dt.datetime
+    local_time_text: str
+    next_call: dt.date | None
+    last_call: Call | None
+    open_promises: tuple[Promise, ...]
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """An occasion the plan now holds for the contact, and the first courteous window on or
+    after its date (P3.4, P6.1, P10.3)."""
+
+    kind: str
+    due: dt.date
+    reason: str
+    window: Window | None
+
+
+@dataclass(frozen=True)
+class LoggedCall:
+    """A stored call, the identity guard's warnings (P8.2), how many earlier promises were
+    settled, and what comes next."""
+
+    contact: Contact
+    call: Call
+    warnings: tuple[str, ...]
+    settled_promises: int
+    next: tuple[NextStep, ...]
+    home_zone: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A contact's calls, newest first, and the zone to show them in (the user's)."""
+
+    contact: Contact
+    calls: tuple[Call, ...]
+    home_zone: str
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the store knows about one contact's calls."""
+
+    last_call: Call | None
+    open_promises: tuple[Promise, ...]
+    introducer: str
+    trip: Trip | None
+
+
+def _open_promises(conn: Connection, contact_id: int, now: dt.datetime) -> tuple[Promise, ...]:
+    calls = activity.recent_calls(conn, [contact_id], now).get(contact_id, [])
+    found = [p for call in sorted(calls, key=lambda c: c.at) for p in call.promises if not p.done]
+    return tuple(sorted(found, key=lambda p: p.due or dt.date.max))
+
+
+def _trip_to(conn: Connection, contact: Contact, today: dt.date) -> Trip | None:
+    """Your next trip to the contact's city, for a lunch invitation (P9.3)."""
+    city = fold(contact.city.split(",")[0])
+    if not city:
+        return None
+    trips = activity.list_trips(conn, ending_after=today)
+    return next((t for t, _ in trips if fold(t.city.split(",")[0]) == city), None)
+
+
+def _known(app: App, contact: Contact, today: dt.date) -> _Known:
+    assert contact.id is not None
+    with app.engine.connect() as conn:
+        last = activity.history(conn, contact.id, limit=1)
+        introducer_id = contact.met.introduced_by
+        introducer = contacts_store.get_contact(conn, introducer_id) if introducer_id else None
+        return _Known(
+            last_call=last[0] if last else None,
+            open_promises=_open_promises(conn, contact.id, app.now),
+            introducer=introducer.name if introducer else "",
+            trip=_trip_to(conn, contact, today),
+        )
+
+
+def _next_call(
+    planner: CourtesyPlanner, key: PolicyKey, every: int | None, local_now: dt.datetime
+) -> dt.date | None:
+    """The date of the first courteous window once the cadence has passed (P6.1)."""
+    if not every:
+        return None
+    day = local_now.date() + every * _DAY
+    start = dt.datetime.combine(day, dt.time(), local_now.tzinfo)
+    window = planner.next_window(key, start)
+    return max(window.start, start).date() if window else day
+
+
+def _local_time_text(local: dt.datetime, reason: str) -> str:
+    return f"{local:%A %H:%M} {local:%Z} ({reason})"
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """What the user asked the script to say."""
+
+    purpose: str
+    memorable_line: str
+    recap: str
+
+
+def prepare(
+    app: App,
+    query: str,
+    occasion: str | None = None,
+    purpose: str = "",
+    memorable_line: str = "",
+    notes_recap: str = "",
+) -> Prepared:
+    """The script for calling a contact now, with what it was built from (P1-P10).
+
+    Without an occasion, `default_occasion` picks one on their local date. Missing
+    `user_name` or `user_phone` settings raise ValidationError naming the setting.
+    """
+    settings = app.settings()
+    caller = Caller.from_settings(settings)
+    contact = resolve_contact(app, query)
+    planner = CourtesyPlanner(settings, settings.home_zone)
+    policy = PlanPolicy.from_settings(settings)
+    verdict = planner.verdict(contact, app.now)
+    local = verdict.local_time
+    known = _known(app, contact, local.date())
+    next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
+    text = _local_time_text(local, verdict.reason)
+    ask = _Ask(purpose, memorable_line, notes_recap)
+    chosen = occasion or default_occasion(
+        contact,
+        local.date(),
+        last_call=known.last_call,
+        open_promises=known.open_promises,
+        policy=policy,
+    )
+    script = _script(contact, chosen, caller, local, text, known, next_call, ask)
+    zone = verdict.location.zone
+    return Prepared(
+        contact, script, zone, local, text, next_call, known.last_call, known.open_promises
+    )
+
+
+def _script(
+    contact: Contact,
+    occasion: str,
+    caller: Caller,
+    local: dt.datetime,
+    local_time_text: str,
+    known: _Known,
+    next_call: dt.date | None,
+    ask: _Ask,
+) -> Script:
+    """Build the script on the contact's local clock, so that `today` is their date."""
+    return build_script(
+        contact,
+        occasion,
+        user=caller,
+        now=local,
+        local_time_text=local_time_text,
+        last_call=known.last_call,
+        open_promises=known.open_promises,
+        purpose=ask.purpose,
+        memorable_line=ask.memorable_line,
+        next_call=next_call,
+        template_dir=user_template_dir(),
+        introducer=known.introducer,
+        trip=known.trip if occasion == "lunch" else None,
+        recap=ask.recap,
+    )
+
+
+def script_for(
+    app: App,
+    query: str,
+    occasion: str | None = None,
+    purpose: str = "",
+    memorable_line: str = "",
+    notes_recap: str = "",
+) -> Script:
+    """`callwise script CONTACT`: the script alone (see `prepare`)."""
+    return prepare(app, query, occasion, purpose, memorable_line, notes_recap).script
+
+
+def _history_of(conn: Connection, contact: Contact, now: dt.datetime) -> ContactHistory:
+    """The calls occasion finding reads: the last year's, any with an open promise or an
+    agreed follow-up, and the latest touching call (P6.1)."""
+    assert contact.id is not None
+    since = now - HORIZON_DAYS * _DAY
+    calls = activity.recent_calls(conn, [contact.id], since).get(contact.id, [])
+    touch = activity.last_touches(conn, [contact.id]).get(contact.id)
+    custom = activity.custom_occasions_for(conn, [contact.id]).get(contact.id, [])
+    return ContactHistory(contact, tuple(calls), touch, custom=tuple(custom))
+
+
+def _next_steps(
+    history: ContactHistory, planner: CourtesyPlanner, policy: PlanPolicy, now: dt.datetime
+) -> tuple[NextStep, ...]:
+    """The follow-ups, retries and keep-in-touch call the plan now holds, each with the first
+    courteous window on or after its date (P3.4, P6.1, P10.3)."""
+    key = planner.key(history.contact)
+    zone = ZoneInfo(key.zone)
+    today = now.astimezone(zone).date()
+    found = find_occasions(history, today, policy, until=today + HORIZON_DAYS * _DAY, zone=zone)
+    steps = []
+    for o in (o for o in found if o.kind in NEXT_KINDS):
+        start = max(dt.datetime.combine(o.due, dt.time(), zone), now, o.not_before or now)
+        steps.append(NextStep(o.kind, o.due, o.reason, planner.next_window(key, start)))
+    return tuple(steps)
+
+
+def _call_back_warning(
+    planner: CourtesyPlanner, contact: Contact, at: dt.datetime | None
+) -> tuple[str, ...]:
+    """A call back asked for outside courteous hours: their request wins (P3.3, P3.4)."""
+    if at is None:
+        return ()
+    verdict = planner.verdict(contact, at)
+    if verdict.ok:
+        return ()
+    return (f"call_back_at: {verdict.reason}; they asked for that time, so it stands (P3.3, P3.4)",)
+
+
+@dataclass(frozen=True)
+class _Setup:
+    contact: Contact
+    planner: CourtesyPlanner
+    policy: PlanPolicy
+    clock: CallClock
+
+
+def _setup(app: App, query: str, at: dt.datetime | None) -> _Setup:
+    settings = app.settings()
+    contact = resolve_contact(app, query)
+    planner = CourtesyPlanner(settings, settings.home_zone)
+    zone = ZoneInfo(planner.key(contact).zone)
+    mine = app.now.astimezone(ZoneInfo(settings.home_zone)).date()
+    today = min(mine, app.now.astimezone(zone).date())
+    clock = CallClock(at or app.now, app.now, zone, today)
+    return _Setup(contact, planner, PlanPolicy.from_settings(settings), clock)
+
+
+def log_call(
+    app: App,
+    query: str,
+    outcome: str | Outcome,
+    *,
+    note: str = "",
+    duration: float | None = None,
+    follow_up: str | dt.date | None = None,
+    promises: Sequence[tuple[str, str | dt.date | None]] = (),
+    call_back_at: str | dt.datetime | None = None,
+    agent_name: str = "",
+    reference: str = "",
+    topics: Sequence[str] = (),
+    occasion: str | None = None,
+    at: dt.datetime | None = None,
+    recap: str = "",
+    settle_promises: bool = False,
+) -> LoggedCall:
+    """Record one call (`duration` in minutes) and return what comes next (P6.1, P7.1, P10).
+
+    Sensitive numbers are masked before storage, with a warning each (P8.2);
+    `settle_promises` marks the contact's earlier promises kept. Nothing is stored when a
+    value is refused (ValidationError names the field).
+    """
+    s = _setup(app, query, at)
+    assert s.contact.id is not None
+    entry = CallEntry(
+        outcome, note, duration, follow_up, tuple(promises), call_back_at,
+        agent_name, reference, tuple(topics), occasion or "", recap,
+    )  # fmt: skip
+    with app.transaction() as conn:
+        if not entry.occasion:
+            entry = replace(entry, occasion=_occasion_now(conn, s, app.now))
+        call, warnings = make_call(entry, s.contact.id, s.clock)
+        settled = activity.mark_promises_done(conn, s.contact.id) if settle_promises else 0
+        call_id = activity.insert_calls(conn, [call])[0]
+        history = _history_of(conn, s.contact, app.now)
+    warnings += _call_back_warning(s.planner, s.contact, call.call_back_at)
+    steps = _next_steps(history, s.planner, s.policy, app.now)
+    stored = replace(call, id=call_id)
+    return LoggedCall(s.contact, stored, warnings, settled, steps, s.planner.home_zone)
+
+
+def _occasion_now(conn: Connection, s: _Setup, now: dt.datetime) -> str:
+    """The occasion a call logged without one was most likely about (P9)."""
+    assert s.contact.id is not None
+    last = activity.history(conn, s.contact.id, limit=1)
+    return default_occasion(
+        s.contact,
+        s.clock.at.astimezone(s.clock.zone).date(),
+        last_call=last[0] if last else None,
+        open_promises=_open_promises(conn, s.contact.id, now),
+        policy=s.policy,
+    )
+
+
+def timeline(app: App, query: str, limit: int = 20) -> Timeline:
+    """`callwise history CONTACT`: the latest `limit` calls, newest first."""
+    if limit < 1:
+        raise ValidationError("show at least 1 call", field="limit")
+    contact = resolve_contact(app, query)
+    assert contact.id is not None
+    with app.engine.connect() as conn:
+        calls = activity.history(conn, contact.id, limit=limit)
+    return Timeline(contact, tuple(calls), app.settings().home_zone)
+
+
+def history(app: App, query: str, limit: int = 20) -> list[Call]:
+    """A contact's calls, newest first (see `timeline`)."""
+    return list(timeline(app, query, limit).calls)
