@@ -218,3 +218,29 @@ def test_imported_and_later_contacts_are_found_by_search(app: App) -> None:
         importer.import_file(app, FIXTURES / "vcard_malformed.vcf")  # rolled back whole
     again = contacts.save_contact(app, Contact(given_name="Rafe", family_name="Ostrander"))
     assert [c.id for c in contacts.find_contacts(app, "ostrander").contacts] == [again.id]
+
+
+def test_a_duplicate_in_a_later_batch_keeps_the_search_index_sound(
+    app: App, tmp_path: Path
+) -> None:
+    """Records are written in batches; one that completes a contact written by an earlier batch
+    of the same import updates it, and search finds the merged contact afterwards."""
+    cards = [
+        f"BEGIN:VCARD\nVERSION:3.0\nN:Person{i:04d};Pat;;;\nEMAIL:pat{i}@example.com\nEND:VCARD\n"
+        for i in range(1200)
+    ]
+    cards.append(
+        "BEGIN:VCARD\nVERSION:3.0\nN:Person0003;Pat;;;\nEMAIL:pat3@example.com\n"
+        "ORG:Quillfeather Press\nEND:VCARD\n"
+    )
+    big = tmp_path / "many.vcf"
+    big.write_text("".join(cards))
+    report = importer.import_file(app, big, parallel=False)
+    assert len(report.added) == 1200 and len(report.merged) == 1
+    found = contacts.find_contacts(app, "quillfeather").contacts
+    assert [c.family_name for c in found] == ["Person0003"]
+    if app.engine.dialect.name == "sqlite":
+        with app.engine.connect() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO contacts_fts(contacts_fts, rank) VALUES('integrity-check', 1)"
+            )

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, select, text, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, sql, text, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from callwise.domain.contacts import search_text
@@ -235,6 +235,7 @@ def insert_contacts(
             contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), rows
         )
         ids = [r[0] for r in result]
+    _index_new_rows(conn, ids)
     _insert_children(conn, zip(ids, batch, strict=True))
     return ids
 
@@ -453,20 +454,33 @@ _FTS_INSERT_TRIGGER = (
 
 @contextmanager
 def bulk_insert_mode(conn: Connection) -> Iterator[None]:
-    """For many inserts in one transaction: index the new rows for search in one statement at
-    the end instead of row by row (eight times faster on SQLite). Other connections never see
-    the difference: the transaction holds the write lock until it commits."""
+    """For many inserts in one transaction: each batch of new rows is indexed for search in one
+    statement instead of row by row (eight times faster on SQLite). The index is complete after
+    every batch, so updates in the same transaction stay consistent; other connections never
+    see the difference, since the transaction holds the write lock until it commits."""
     if conn.dialect.name != "sqlite":
         yield
         return
-    before = conn.scalar(select(func.max(contacts.c.id))) or 0
     conn.execute(text("DROP TRIGGER contacts_fts_insert"))
-    yield
-    conn.execute(
-        text(
-            "INSERT INTO contacts_fts(rowid, search_text) "
-            "SELECT id, search_text FROM contacts WHERE id > :before"
-        ),
-        {"before": before},
-    )
+    conn.info["callwise_bulk_index"] = True
+    try:
+        yield
+    finally:
+        conn.info.pop("callwise_bulk_index", None)
     conn.execute(text(_FTS_INSERT_TRIGGER))
+
+
+fts_table = sql.table("contacts_fts", sql.column("rowid"), sql.column("search_text"))
+
+
+def _index_new_rows(conn: Connection, ids: Sequence[int]) -> None:
+    """Under `bulk_insert_mode`, add just-inserted rows to the search index in one statement."""
+    if not ids or not conn.info.get("callwise_bulk_index"):
+        return
+    low, high = min(ids), max(ids)
+    select_new = select(contacts.c.id, contacts.c.search_text)
+    if high - low + 1 == len(ids):
+        select_new = select_new.where(contacts.c.id.between(low, high))
+    else:
+        select_new = select_new.where(contacts.c.id.in_(list(ids)))
+    conn.execute(insert(fts_table).from_select(["rowid", "search_text"], select_new))
