@@ -51,7 +51,10 @@ def main(names: list[str]) -> int:
         folder = WORK / name
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        rows.extend(SCENARIOS[name](folder))
+        try:
+            rows.extend(SCENARIOS[name](folder))
+        except Exception as exc:  # one broken scenario must not hide the others' figures
+            rows.append(Row(name, f"FAILED: {exc}"[:200], 0.0, "", "runs", False))
     Console().print(_table(rows))
     return 0 if all(r.ok is not False for r in rows) else 1
 
