@@ -14,11 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make run: install, migrate, load the demo on an empty database, show today's contacts.
+## make run: install, migrate, load the demo on an empty database, list contacts and today.s calls.
 run: $(STAMP)
 	$(BIN)/callwise init
 	$(BIN)/callwise demo --if-empty
 	$(BIN)/callwise contacts list
+	$(BIN)/callwise today
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -136,6 +136,7 @@ calls = Table(
     Index("ix_calls_contact_at", "contact_id", "at"),
     Index("ix_calls_at", "at"),
     Index("ix_calls_follow_up", "follow_up"),
+    Index("ix_calls_call_back_at", "call_back_at"),
 )
 
 promises = Table(

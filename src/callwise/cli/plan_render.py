@@ -1,0 +1,252 @@
+"""The plan on the terminal and as JSON (docs/json.md, "The plan"): every call with its
+priority in words, the reasons, how overdue, their time now and the next courteous window in
+both zones, and the minutes it takes (P3.1, P6.1, P9.1-P9.5, P10.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
+
+from callwise.cli.courtesy import window_json
+from callwise.cli.state import console
+from callwise.domain.phones import display_number, tel_uri
+
+if TYPE_CHECKING:
+    from callwise.domain.model import Contact
+    from callwise.domain.plan import PlanDay, PlanEntry
+    from callwise.services.plan import PlanReport
+    from callwise.services.today import DayOutlook, TodayReport
+
+
+def _phone(contact: Contact) -> str:
+    phone = next((p for p in contact.phones if p.valid and p.number.strip()), None)
+    return "" if phone is None else phone.number
+
+
+def day_words(day: dt.date) -> str:
+    """'Tue 24 Nov 2026'."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def entry_json(entry: PlanEntry) -> dict[str, Any]:
+    number = _phone(entry.contact)
+    return {
+        "contact": {
+            "id": entry.contact.id,
+            "name": entry.contact.name,
+            "phone": number,
+            "tel": tel_uri(number) if number else "",
+        },
+        "date": entry.day.isoformat(),
+        "priority": entry.priority[0],
+        "priority_text": entry.priority_text,
+        "fixed_day": entry.fixed_day,
+        "reasons": list(entry.reasons),
+        "occasions": [
+            {
+                "kind": o.kind,
+                "rule": o.rule,
+                "due": o.due.isoformat(),
+                "deadline": o.deadline.isoformat() if o.deadline else None,
+                "reason": o.reason,
+                "needs_answer": o.needs_answer,
+                "script": o.script,
+            }
+            for o in entry.occasions
+        ],
+        "overdue_days": entry.overdue_days,
+        "local_time_now": entry.local_time_now.isoformat(),
+        "zone": str(entry.local_time_now.tzinfo),
+        "window": window_json(entry.window) if entry.window else None,
+        "estimated_minutes": entry.estimated_minutes,
+        "over_budget": entry.over_budget,
+        "needs_answer": entry.needs_answer,
+        "script": entry.script,
+        "notes": list(entry.notes),
+    }
+
+
+def day_json(day: PlanDay) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "calls": day.calls,
+        "minutes": day.minutes,
+        "over_budget": day.over_budget,
+        "entries": [entry_json(e) for e in day.entries],
+    }
+
+
+def plan_json(report: PlanReport) -> dict[str, Any]:
+    days = report.plan.days
+    return {
+        "now": report.now.isoformat(),
+        "home_zone": report.home_zone,
+        "from": days[0].date.isoformat(),
+        "to": days[-1].date.isoformat(),
+        "budget": {"calls": report.budget_calls, "minutes": report.budget_minutes},
+        "days": [day_json(d) for d in days],
+        "pushed": [entry_json(e) for e in report.plan.pushed],
+    }
+
+
+def outlook_json(day: DayOutlook) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "birthdays": day.birthdays,
+        "dates": day.dates,
+        "connection_deadlines": day.connection_deadlines,
+        "trips_starting": day.trips_starting,
+    }
+
+
+def today_json(report: TodayReport) -> dict[str, Any]:
+    return {
+        **plan_json(report.report),
+        "left_today": {"calls": report.left_calls, "minutes": report.left_minutes},
+        "waiting": report.waiting,
+        "week_ahead": [outlook_json(d) for d in report.week_ahead],
+    }
+
+
+def _overdue(entry: PlanEntry) -> str:
+    if entry.overdue_days:
+        return _plural(entry.overdue_days, "day")
+    return "on the day" if entry.fixed_day else "due"
+
+
+def _window(entry: PlanEntry) -> Text:
+    w = entry.window
+    if w is None:
+        return Text("none within a year", style="yellow")
+    text = Text(f"{w.start:%a %H:%M}-{w.end:%H:%M %Z} theirs\n")
+    text.append(f"{w.home_start:%a %H:%M}-{w.home_end:%H:%M} yours", style="dim")
+    text.append(f" ({w.tag})", style="dim")
+    return text
+
+
+def _why(entry: PlanEntry) -> Text:
+    text = Text("\n".join(entry.reasons))
+    for note in entry.notes:
+        text.append(f"\n{note}", style="yellow" if "budget" in note else "dim")
+    return text
+
+
+def _contact_cell(entry: PlanEntry) -> Text:
+    text = Text(entry.contact.name, style="bold")
+    text.append(f"  #{entry.contact.id}", style="dim")
+    number = _phone(entry.contact)
+    if number:
+        text.append(f"\n{display_number(number)}", style="dim")
+    return text
+
+
+def entries_table(entries: Sequence[PlanEntry], title: str) -> Table:
+    table = Table(title=title, title_justify="left", header_style="bold", show_lines=True)
+    for column in ("#", "Priority", "Contact", "Why", "Overdue", "Their time now"):
+        table.add_column(column, justify="right" if column == "#" else "left")
+    table.add_column("Next courteous window")
+    table.add_column("Min", justify="right")
+    for i, entry in enumerate(entries, 1):
+        local = entry.local_time_now
+        table.add_row(
+            str(i),
+            entry.priority_text,
+            _contact_cell(entry),
+            _why(entry),
+            _overdue(entry),
+            f"{local:%a %H:%M %Z}",
+            _window(entry),
+            str(entry.estimated_minutes),
+        )
+    return table
+
+
+def _budget_line(day: PlanDay, report: PlanReport) -> str:
+    line = (
+        f"{_plural(day.calls, 'call')} of {report.budget_calls}, "
+        f"{day.minutes} of {report.budget_minutes} minutes"
+    )
+    over = sum(1 for e in day.entries if e.over_budget)
+    return line + (f"; {over} over budget, as they happen that day" if over else "")
+
+
+def _outlook_words(day: DayOutlook) -> str:
+    parts = []
+    if day.birthdays:
+        parts.append(_plural(day.birthdays, "birthday"))
+    if day.dates:
+        parts.append(f"{day.dates} anniversar{'y' if day.dates == 1 else 'ies'} or other dates")
+    if day.connection_deadlines:
+        parts.append(f"{_plural(day.connection_deadlines, 'connection')} to call by then")
+    if day.trips_starting:
+        parts.append(f"{_plural(day.trips_starting, 'trip')} of yours starting")
+    return ", ".join(parts) or "nothing on a fixed day"
+
+
+def print_today(report: TodayReport) -> None:
+    day = report.plan.days[0]
+    title = f"Today, {day_words(day.date)} ({report.report.home_zone})"
+    if day.entries:
+        console.print(entries_table(day.entries, title))
+    else:
+        console.print(f"[bold]{title}[/]: nothing to call today.")
+    console.print(
+        f"Left today: {_plural(report.left_calls, 'call')}, about {report.left_minutes} minutes "
+        f"({_budget_line(day, report.report)})."
+    )
+    if report.waiting:
+        console.print(
+            f"{_plural(report.waiting, 'more call')} due did not fit today and wait for the "
+            "next days (`callwise week` spreads them)."
+        )
+    console.print("[bold]Week ahead[/] (about: counted by your dates)")
+    for outlook in report.week_ahead:
+        console.print(
+            f"  {outlook.date:%a} {outlook.date.day} {outlook.date:%b}: {_outlook_words(outlook)}"
+        )
+
+
+def _bar(used: int, budget: int, width: int = 10) -> str:
+    filled = min(width, round(width * used / budget)) if budget else 0
+    return "■" * filled + "□" * (width - filled)
+
+
+def spread_table(report: PlanReport) -> Table:
+    table = Table(title="The spread", title_justify="left", header_style="bold")
+    for column in ("Day", "Calls", "Minutes", "Budget used", "Fixed-day", "Over budget"):
+        table.add_column(column, justify="left" if column in ("Day", "Budget used") else "right")
+    for day in report.plan.days:
+        fixed = sum(1 for e in day.entries if e.fixed_day)
+        over = sum(1 for e in day.entries if e.over_budget)
+        table.add_row(
+            f"{day.date:%a} {day.date.day} {day.date:%b}",
+            f"{day.calls}/{report.budget_calls}",
+            f"{day.minutes}/{report.budget_minutes}",
+            _bar(day.minutes, report.budget_minutes),
+            str(fixed),
+            str(over) if over else "",
+        )
+    return table
+
+
+def print_plan(report: PlanReport) -> None:
+    """`week` and `plan`: the spread per day against the budget, then each day's calls."""
+    console.print(spread_table(report))
+    for day in report.plan.days:
+        if day.entries:
+            title = f"{day_words(day.date)}: {_budget_line(day, report)}"
+            console.print(entries_table(day.entries, title))
+    pushed = report.plan.pushed
+    if pushed:
+        console.print(
+            f"{_plural(len(pushed), 'call')} due did not fit these days "
+            f"(the most overdue: {', '.join(e.contact.name for e in pushed[:5])})."
+        )
