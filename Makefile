@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make run: install, migrate, load the demo on an empty database, list contacts and today.s calls.
+## make run: install, migrate, load the demo on an empty database, list contacts and today's calls.
 run: $(STAMP)
 	$(BIN)/callwise init
 	$(BIN)/callwise demo --if-empty

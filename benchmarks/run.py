@@ -18,12 +18,14 @@ from rich.table import Table
 import bench_contacts
 import bench_courtesy
 import bench_import
+import bench_plan
 from common import WORK, Row
 
 SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
     "contacts": bench_contacts.run,
     "courtesy": bench_courtesy.run,
     "import": bench_import.run,
+    "plan": bench_plan.run,
 }
 
 
