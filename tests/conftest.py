@@ -16,6 +16,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from callwise.services.app import App, open_app
 from pgserver import Cluster, PostgresUnavailable, start_cluster
 
+pytest_plugins = ["web_support"]
+
 REQUIRE_SERVICES = os.environ.get("CALLWISE_REQUIRE_SERVICES") == "1"
 NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)
 

@@ -125,7 +125,7 @@ def main_options(
 
 
 def _register() -> None:
-    from callwise.cli import calls, contacts, courtesy, data, plan, settings
+    from callwise.cli import calls, contacts, courtesy, data, plan, serve, settings
 
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(settings.app, name="settings")
@@ -133,6 +133,7 @@ def _register() -> None:
     courtesy.register(app)
     calls.register(app)
     plan.register(app)
+    serve.register(app)
 
 
 _register()

@@ -50,3 +50,21 @@ def set_(
         print_json({key: stored})
     else:
         console.print(f"{key} = {stored}")
+
+
+@app.command("password")
+def password(ctx: typer.Context) -> None:
+    """Set the web app's password (asked twice, never echoed; or read from piped stdin).
+
+    Example: callwise settings password
+    """
+    import sys
+
+    from callwise.services import access
+
+    if sys.stdin.isatty():
+        text = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    else:
+        text = sys.stdin.readline().rstrip("\r\n")
+    access.set_password(state(ctx).app, text)
+    console.print("Password set. Turn the login on with `callwise settings set web_login on`.")

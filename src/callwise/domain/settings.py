@@ -180,6 +180,13 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "cadence_organization", "none", _optional_cadence, "Default days for organizations."
     ),
+    SettingSpec(
+        "web_login",
+        "off",
+        _bool,
+        "Ask for a password in the web app; needed to serve beyond this computer "
+        "(set one with `callwise settings password`).",
+    ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -207,6 +214,7 @@ class Settings:
     cadence_personal: int | None
     cadence_informal: int | None
     cadence_organization: int | None
+    web_login: bool
 
     @classmethod
     def from_texts(cls, texts: Mapping[str, str]) -> Settings:

@@ -37,7 +37,11 @@ def write_backup(app: App, out: IO[str]) -> int:
             "format": FORMAT,
             "version": VERSION,
             "exported_at": app.now.isoformat().replace("+00:00", "Z"),
-            "settings": dict(sorted(settings_store.load_texts(conn).items())),
+            "settings": {
+                key: value
+                for key, value in sorted(settings_store.load_texts(conn).items())
+                if key in SPEC_BY_KEY  # secrets (password hash, feed token) stay behind
+            },
         }
         out.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "contacts": [')
         for contact in store.iter_contacts(conn):

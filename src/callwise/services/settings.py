@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from callwise.domain.settings import SPECS, check_setting
+from callwise.domain.errors import ValidationError
+from callwise.domain.settings import SPECS, Settings, check_setting
+from callwise.services.access import has_password
 from callwise.services.app import App
 from callwise.store import settings as settings_store
 
@@ -21,6 +23,9 @@ def set_setting(app: App, key: str, value: str) -> str:
     """Validate and store one setting; return the stored text."""
     region = app.settings().default_region
     text = check_setting(key, value, region)
+    turning_login_on = key == "web_login" and Settings.from_texts({key: text}).web_login
+    if turning_login_on and not has_password(app):
+        raise ValidationError("set a password first with `callwise settings password`", field=key)
     with app.transaction() as conn:
         settings_store.save_text(conn, key, text)
     return text

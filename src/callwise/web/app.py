@@ -1,0 +1,121 @@
+"""The FastAPI application: pages, the REST API under /api/v1, static files (issue 7).
+
+One process serves both; the pages and the API call the same services as the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import os
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+import callwise
+from callwise.domain.errors import ValidationError
+from callwise.services import access
+from callwise.services.app import App, open_app
+from callwise.web import errors
+from callwise.web.deps import HERE, WebState
+from callwise.web.security import Guard
+
+OPENAPI_URL = "/api/v1/openapi.json"
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """How `callwise serve` was started: the database, a fixed clock (tests), the address."""
+
+    db_url: str | None = None
+    now: str | None = None
+    host: str = "127.0.0.1"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_exposure(core: App, host: str) -> bool:
+    """Whether the login is on; refuses to listen beyond this computer without it."""
+    login = core.settings().web_login
+    if not login and not is_loopback(host):
+        raise ValidationError(
+            f"{host} is reachable from other computers; turn on the login first: "
+            "`callwise settings password`, then `callwise settings set web_login on`",
+            field="host",
+        )
+    return login
+
+
+def create_app(config: WebConfig | None = None) -> FastAPI:
+    """The app over the database in `config` (opened and migrated now)."""
+    config = config or WebConfig()
+    core = open_app(config.db_url, config.now)
+    login = _check_exposure(core, config.host)
+    app = FastAPI(
+        title="callwise",
+        version=callwise.__version__,
+        description="Whom to call today, when it is courteous, and what to say.",
+        openapi_url=OPENAPI_URL,
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.web = WebState(
+        engine=core.engine,
+        fixed_now=core.now if config.now else None,
+        login=login,
+    )
+    errors.install(app)
+    _include_routes(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    key = access.session_key(core) if login else b""
+    app.add_middleware(
+        Guard,
+        login_required=lambda: login,
+        key=lambda: key,
+        check_password=lambda password: access.check_password(
+            App(core.engine, dt.datetime.now(dt.UTC)), password
+        ),
+    )
+    return app
+
+
+def _include_routes(app: FastAPI) -> None:
+    from callwise.web import (
+        api,
+        pages_call,
+        pages_contacts,
+        pages_data,
+        pages_insights,
+        pages_login,
+        pages_today,
+    )
+
+    app.include_router(api.router, prefix="/api/v1")
+    for module in (
+        pages_login,
+        pages_today,
+        pages_contacts,
+        pages_call,
+        pages_data,
+        pages_insights,
+    ):
+        app.include_router(module.router, include_in_schema=False)
+
+
+def app_from_environment() -> FastAPI:
+    """For `uvicorn --factory` with several workers: the config comes from the environment."""
+    return create_app(
+        WebConfig(
+            db_url=os.environ.get("CALLWISE_DATABASE_URL"),
+            now=os.environ.get("CALLWISE_NOW"),
+            host=os.environ.get("CALLWISE_HOST", "127.0.0.1"),
+        )
+    )

@@ -1,0 +1,93 @@
+"""What every route shares: the per-request App, the page renderer, and the CSRF check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
+
+from callwise.domain.phones import display_number, tel_uri
+from callwise.services.app import App
+from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters["tel"] = tel_uri
+templates.env.filters["phone"] = display_number
+
+# The pages in the navigation bar: (path, label).
+NAV = (
+    ("/", "Today"),
+    ("/contacts", "Contacts"),
+    ("/trips", "Trips"),
+    ("/insights", "Insights"),
+    ("/import", "Import & export"),
+    ("/settings", "Settings"),
+)
+
+
+@dataclass(frozen=True)
+class WebState:
+    """Set once at start-up: the database, a fixed clock for tests, whether login is on."""
+
+    engine: Engine
+    fixed_now: dt.datetime | None
+    login: bool
+
+
+def web_state(request: Request) -> WebState:
+    state = request.app.state.web
+    assert isinstance(state, WebState)
+    return state
+
+
+def get_app(request: Request) -> App:
+    """The App for one request: the shared engine and the moment of the request."""
+    state = web_state(request)
+    return App(engine=state.engine, now=state.fixed_now or dt.datetime.now(dt.UTC))
+
+
+AppDep = Annotated[App, Depends(get_app)]
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    """A page from `web/templates`, with the navigation, the login state and the CSRF token."""
+    values: dict[str, Any] = {
+        "nav": NAV,
+        "path": request.url.path,
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(request),
+        "login": web_state(request).login,
+    }
+    values.update(context or {})
+    response = templates.TemplateResponse(request, name, values, status_code=status_code)
+    set_csrf_cookie(request, response)
+    return response
+
+
+async def verify_csrf(request: Request) -> None:
+    """Unsafe page requests must carry the CSRF token, as a form field or a header."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    submitted = request.headers.get(CSRF_HEADER)
+    if submitted is None and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        value = (await request.form()).get(CSRF_FIELD)
+        submitted = value if isinstance(value, str) else None
+    if not csrf_matches(request, submitted):
+        raise HTTPException(
+            status_code=403,
+            detail="this form has expired or came from another site; reload the page and retry",
+        )
+
+
+CsrfDep = Depends(verify_csrf)

@@ -1,0 +1,7 @@
+"""Pages: to be filled in (issue 7)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
