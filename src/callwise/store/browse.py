@@ -1,0 +1,92 @@
+"""Browsing contacts with filters: search words, relationship, tag, city, overdue (issue 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+
+from callwise.domain.text import fold
+from callwise.store.contacts import _term_condition
+from callwise.store.tables import contacts
+
+MAX_CHOICES = 200
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What to match; empty values match everything."""
+
+    query: str = ""
+    kind: str | None = None
+    tag: str | None = None
+    city: str | None = None
+    due_before: dt.date | None = None
+    default_cadences: tuple[tuple[str, int], ...] = ()
+
+
+def _conditions(conn: Connection, criteria: Criteria) -> list[ColumnElement[bool]]:
+    found = [_term_condition(conn, term) for term in fold(criteria.query).split()]
+    if criteria.kind:
+        found.append(contacts.c.kind == criteria.kind)
+    if criteria.tag:
+        found.append(contacts.c.tags.like(f"%{json.dumps(criteria.tag)}%"))
+    if criteria.city:
+        found.append(contacts.c.city_key == fold(criteria.city))
+    if criteria.due_before is not None:
+        found.append(_overdue(criteria.due_before, criteria.default_cadences))
+    return found
+
+
+def _overdue(today: dt.date, defaults: tuple[tuple[str, int], ...]) -> ColumnElement[bool]:
+    """Past the keep-in-touch date: their own cadence, else their kind's default (P6.1)."""
+    c = contacts.c
+    by_default = [
+        and_(
+            c.cadence_days.is_(None), c.kind == kind, c.cadence_anchor < today - dt.timedelta(days)
+        )
+        for kind, days in defaults
+    ]
+    return or_(c.cadence_due < today, *by_default)
+
+
+def _where(stmt: Select[Any], conditions: list[ColumnElement[bool]]) -> Select[Any]:
+    return stmt.where(and_(*conditions)) if conditions else stmt
+
+
+def browse_ids(
+    conn: Connection, criteria: Criteria, *, limit: int, offset: int
+) -> tuple[list[int], int]:
+    """One page of ids in name order, and how many match in all."""
+    conditions = _conditions(conn, criteria)
+    page = _where(select(contacts.c.id), conditions).order_by(contacts.c.sort_name, contacts.c.id)
+    ids = [int(i) for i in conn.scalars(page.limit(limit).offset(offset))]
+    total = conn.scalar(_where(select(func.count(contacts.c.id)), conditions)) or 0
+    return ids, int(total)
+
+
+def tag_choices(conn: Connection) -> list[str]:
+    """Every tag in use, most used first (at most MAX_CHOICES)."""
+    counts: Counter[str] = Counter()
+    rows = conn.execute(select(contacts.c.tags, func.count()).group_by(contacts.c.tags))
+    for text, count in rows:
+        for tag in json.loads(text or "[]"):
+            counts[tag] += count
+    return [tag for tag, _ in counts.most_common(MAX_CHOICES)]
+
+
+def city_choices(conn: Connection) -> list[str]:
+    """Cities in use, most contacts first (at most MAX_CHOICES), as first written."""
+    stmt = (
+        select(func.min(contacts.c.city), func.count())
+        .where(contacts.c.city_key != "")
+        .group_by(contacts.c.city_key)
+        .order_by(func.count().desc(), func.min(contacts.c.city))
+        .limit(MAX_CHOICES)
+    )
+    return [city for city, _ in conn.execute(stmt)]
