@@ -14,12 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make run: install, migrate, load the demo on an empty database, list contacts and today's calls.
+## make run: install, migrate, load the demo on an empty database, start the web app (prints its address).
+PORT ?= 8000
 run: $(STAMP)
 	$(BIN)/callwise init
 	$(BIN)/callwise demo --if-empty
-	$(BIN)/callwise contacts list
-	$(BIN)/callwise today
+	$(BIN)/callwise serve --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
