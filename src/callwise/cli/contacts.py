@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from callwise.cli import contact_options as o
-from callwise.cli.render import contact_card, contacts_table
+from callwise.cli.render import contact_card, print_page
 from callwise.cli.state import confirm, console, err_console, interactive, print_json, state
 from callwise.domain.codec import contact_to_dict
 from callwise.domain.errors import ConflictError
@@ -192,25 +192,6 @@ def show(ctx: typer.Context, contact: ContactArg) -> None:
     console.print(contact_card(found, introducer))
 
 
-def _page(ctx: typer.Context, page: service.Page, title: str, limit: int, offset: int) -> None:
-    if state(ctx).as_json:
-        print_json(
-            {
-                "contacts": [contact_to_dict(c) for c in page.contacts],
-                "more": page.more,
-                "limit": limit,
-                "offset": offset,
-            }
-        )
-        return
-    if not page.contacts:
-        console.print(f"{title}: none")
-        return
-    console.print(contacts_table(page.contacts, title=title))
-    if page.more:
-        console.print(f"[dim]more follow: use --offset {offset + limit} (or a larger --limit)[/]")
-
-
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -226,7 +207,7 @@ def list_(
     if kind is not None:
         o.apply_options(Contact(), {"kind": kind}, None)  # validates the kind
     page = service.list_contacts(state(ctx).app, kind=kind, tag=tag, limit=limit, offset=offset)
-    _page(ctx, page, "Contacts", limit, offset)
+    print_page(state(ctx), page, "Contacts", limit, offset)
 
 
 @app.command("find")
@@ -247,7 +228,7 @@ def find(
     Example: callwise contacts find "kansas city chamber"
     """
     page = service.find_contacts(state(ctx).app, query, limit=limit, offset=offset)
-    _page(ctx, page, f"Matching {query!r}", limit, offset)
+    print_page(state(ctx), page, f"Matching {query!r}", limit, offset)
 
 
 @app.command("remove")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 
+from callwise.cli.state import State, console, print_json
+from callwise.domain.codec import contact_to_dict
 from callwise.domain.model import Contact
 from callwise.domain.phones import display_number
+
+if TYPE_CHECKING:
+    from callwise.services.contacts import Page
 
 
 def contacts_table(contacts: list[Contact], *, title: str | None = None) -> Table:
@@ -22,6 +29,26 @@ def contacts_table(contacts: list[Contact], *, title: str | None = None) -> Tabl
         phone = display_number(c.phones[0].number) if c.phones else ""
         table.add_row(str(c.id), c.name, c.kind.value, c.organization, place, phone)
     return table
+
+
+def print_page(st: State, page: Page, title: str, limit: int, offset: int) -> None:
+    """A page of contacts: a table (and how to see more), or the JSON of docs/json.md."""
+    if st.as_json:
+        print_json(
+            {
+                "contacts": [contact_to_dict(c) for c in page.contacts],
+                "more": page.more,
+                "limit": limit,
+                "offset": offset,
+            }
+        )
+        return
+    if not page.contacts:
+        console.print(f"{title}: none")
+        return
+    console.print(contacts_table(page.contacts, title=title))
+    if page.more:
+        console.print(f"[dim]more follow: use --offset {offset + limit} (or a larger --limit)[/]")
 
 
 def _line(card: Text, label: str, value: str) -> None:

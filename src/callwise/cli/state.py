@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
 from rich.console import Console
 
-from callwise.domain.errors import AbortedError
+from callwise.domain.errors import AbortedError, AmbiguousError, CallwiseError
 from callwise.services.app import App, open_app
+
+if TYPE_CHECKING:  # typer is imported where a command needs it, not by the quick paths
+    import typer
 
 # Piped output is not squeezed to 80 columns: a wide table stays one row per contact.
 console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
@@ -44,6 +47,36 @@ def state(ctx: typer.Context) -> State:
     return obj
 
 
+def report_error(exc: CallwiseError, as_json: bool) -> None:
+    """One line on stderr naming the field and the fix; under --json also an object on stdout."""
+    err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    candidates = exc.candidates if isinstance(exc, AmbiguousError) else []
+    for candidate in candidates:
+        err_console.print(f"  {candidate}", highlight=False)
+    if as_json:
+        print_json(
+            {
+                "error": {
+                    "field": exc.field,
+                    "message": exc.message,
+                    "exit_code": exc.exit_code,
+                    "candidates": candidates,
+                }
+            }
+        )
+
+
+def report_defect(exc: Exception) -> None:
+    """An unexpected exception: one line for the user; CALLWISE_DEBUG=1 lets the trace through."""
+    if os.environ.get("CALLWISE_DEBUG"):
+        raise exc
+    err_console.print(
+        f"[bold red]error:[/] unexpected {type(exc).__name__}: {exc} (a defect in "
+        "callwise: please report it; CALLWISE_DEBUG=1 shows the details)",
+        highlight=False,
+    )
+
+
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -52,5 +85,7 @@ def confirm(question: str, *, refuse_hint: str) -> None:
     """Ask on a terminal; without one, stop with a hint of the flag that answers yes."""
     if not interactive():
         raise AbortedError(f"{question.rstrip('?')}: not confirmed ({refuse_hint})")
+    import typer
+
     if not typer.confirm(question, default=False):
         raise AbortedError("not confirmed; nothing was changed")

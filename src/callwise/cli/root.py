@@ -1,0 +1,90 @@
+"""The Typer application: global options, error translation, and the command groups.
+
+`callwise.cli.app.main` loads it for every command the quick path (cli/quick.py) does not run."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from callwise.cli.args import hoist_globals
+from callwise.cli.state import State, report_defect, report_error
+from callwise.domain.errors import CallwiseError
+
+
+class CallwiseGroup(TyperGroup):
+    """The root group: hoists global options and turns a CallwiseError into one line + exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_globals(args))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CallwiseError as exc:
+            state = ctx.obj if isinstance(ctx.obj, State) else None
+            report_error(exc, bool(state and state.as_json))
+            ctx.exit(exc.exit_code)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a defect: one line for the user, the trace on request
+            report_defect(exc)
+            ctx.exit(1)
+
+
+app = typer.Typer(
+    cls=CallwiseGroup,
+    name="callwise",
+    help="callwise: whom to call today, when it is courteous, and what to say.\n\n"
+    "Example: callwise --now 2026-11-24T09:00:00-06:00 contacts list",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database URL (default: CALLWISE_DATABASE_URL, else a SQLite "
+            "file in your user data dir).",
+            show_default=False,
+        ),
+    ] = None,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now",
+            help="The moment callwise takes as now, ISO 8601 (or CALLWISE_NOW).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Machine-readable JSON on stdout (see docs/json.md).")
+    ] = False,
+) -> None:
+    """Global options, honoured by every command."""
+    ctx.obj = State(db_url=db, now_text=now, as_json=as_json)
+
+
+def _register() -> None:
+    from callwise.cli import calls, contacts, courtesy, data, plan, serve, settings
+
+    app.add_typer(contacts.app, name="contacts")
+    app.add_typer(settings.app, name="settings")
+    data.register(app)
+    courtesy.register(app)
+    calls.register(app)
+    plan.register(app)
+    serve.register(app)
+
+
+_register()
