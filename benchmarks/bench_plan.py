@@ -47,12 +47,12 @@ OUTCOMES = [
 ]
 
 
-def _calls(contacts: int, count: int, seed: int) -> Iterator[Call]:
-    """`count` calls to random contacts over the past year; 5% agree a next call."""
+def _calls(contacts: int, count: int, seed: int, moment: dt.datetime) -> Iterator[Call]:
+    """`count` calls to random contacts over the year before `moment`; 5% agree a next call."""
     rng = random.Random(seed)
     kinds, weights = zip(*OUTCOMES, strict=True)
     for _ in range(count):
-        at = MOMENT - dt.timedelta(seconds=rng.randrange(365 * 86_400))
+        at = moment - dt.timedelta(seconds=rng.randrange(365 * 86_400))
         outcome = rng.choices(kinds, weights)[0]
         follow_up = at.date() + dt.timedelta(days=rng.randrange(7, 60))
         yield Call(
@@ -65,14 +65,18 @@ def _calls(contacts: int, count: int, seed: int) -> Iterator[Call]:
         )
 
 
-def _populate(url: str, contacts: int, seed: int) -> float:
-    """Synthetic contacts and as many logged calls; returns the seconds it took."""
+def populate(
+    url: str, contacts: int, *, calls: int, seed: int, moment: dt.datetime = MOMENT
+) -> float:
+    """Synthetic contacts and `calls` logged calls before `moment`; returns the seconds it took.
+
+    Shared with the web benchmark (bench_web), which logs ten calls a contact."""
     start = time.perf_counter()
     run_command(callwise("demo", "--synthetic", str(contacts), "--seed", str(seed), db=url))
-    app = open_app(url, MOMENT)
+    app = open_app(url, moment)
     batch: list[Call] = []
     with app.transaction() as conn:
-        for call in _calls(contacts, contacts, seed):
+        for call in _calls(contacts, calls, seed, moment):
             batch.append(call)
             if len(batch) >= BATCH:
                 activity.bulk_insert_calls(conn, batch)
@@ -101,7 +105,7 @@ class Figures:
 
 def _measure(label: str, url: str, contacts: int, target_ms: float | None) -> Figures:
     """Populate, then the in-process median of `plan_days` for today and the whole command."""
-    setup = _populate(url, contacts, seed=5)
+    setup = populate(url, contacts, calls=contacts, seed=5)
     app = open_app(url, MOMENT)
     plan = plan_days(app, TODAY, 1)  # warm: caches of zones, cities and holidays
     samples = []

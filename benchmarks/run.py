@@ -19,6 +19,7 @@ import bench_contacts
 import bench_courtesy
 import bench_import
 import bench_plan
+import bench_web
 from common import WORK, Row
 
 SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
@@ -26,6 +27,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
     "courtesy": bench_courtesy.run,
     "import": bench_import.run,
     "plan": bench_plan.run,
+    "web": bench_web.run,
 }
 
 

@@ -26,13 +26,22 @@ class App:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One unit of work: everything inside commits together or not at all."""
+        """One unit of work: everything inside commits together or not at all.
+
+        Every write goes through here, so here the data revision is raised: a plan kept in
+        any process's cache (services/cache.py) is recomputed after a change."""
         try:
             with self.engine.connect() as conn, conn.execution_options(**db.WRITE).begin():
                 yield conn
+                db.bump_data_revision(conn)
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
             raise StorageError(f"the database refused the change: {reason}") from None
+
+    def data_revision(self) -> int:
+        """The revision of the stored data (store/db.py), one indexed read."""
+        with self.engine.connect() as conn:
+            return db.read_data_revision(conn)
 
     def settings(self) -> Settings:
         with self.engine.connect() as conn:

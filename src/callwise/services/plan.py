@@ -50,6 +50,7 @@ from callwise.domain.settings import Settings
 from callwise.domain.text import fold
 from callwise.domain.zones import resolve_location
 from callwise.services.app import App
+from callwise.services.cache import remembered
 from callwise.store import activity, candidates
 from callwise.store import contacts as contact_store
 
@@ -97,7 +98,12 @@ class PlanReport:
 
 
 def plan_report(app: App, start: dt.date, days: int) -> PlanReport:
-    """`plan_days` with the budget and zone it used, for display."""
+    """`plan_days` with the budget and zone it used, for display (kept while it holds:
+    services/cache.py)."""
+    return remembered(app, ("plan", start, days), lambda: _plan_report(app, start, days))
+
+
+def _plan_report(app: App, start: dt.date, days: int) -> PlanReport:
     settings = app.settings()
     plan = plan_days(app, start, days)
     return PlanReport(

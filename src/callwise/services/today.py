@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from callwise.domain.occasions import PlanPolicy
 from callwise.domain.plan import Plan
 from callwise.services.app import App
+from callwise.services.cache import remembered
 from callwise.services.plan import PlanReport, home_today, plan_report
 from callwise.store import activity, candidates
 
@@ -65,7 +66,12 @@ class TodayReport:
 
 
 def today(app: App) -> TodayReport:
-    """`callwise today`: the plan of the user's today and the week ahead."""
+    """`callwise today`: the plan of the user's today and the week ahead (kept while it holds:
+    services/cache.py)."""
+    return remembered(app, ("today",), lambda: _today(app))
+
+
+def _today(app: App) -> TodayReport:
     start = home_today(app)
     return TodayReport(plan_report(app, start, 1), week_ahead(app, start + _DAY, WEEK_AHEAD_DAYS))
 

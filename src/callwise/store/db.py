@@ -7,16 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from callwise.domain.errors import StorageError
+from callwise.store.tables import data_revision
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. Knowing it here lets a command
 # skip importing Alembic when the database is already current (most runs).
-LATEST_REVISION = "0004"
+LATEST_REVISION = "0005"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -107,3 +108,21 @@ def migrate(engine: Engine) -> None:
             f"{reason}",
             field="db",
         ) from None
+
+
+def read_data_revision(conn: Connection) -> int:
+    """The data revision: it changes whenever any process commits a write (one-row read)."""
+    found = conn.execute(select(data_revision.c.revision).where(data_revision.c.id == 1))
+    return int(found.scalar_one())
+
+
+def bump_data_revision(conn: Connection) -> None:
+    """Raise the data revision inside a write transaction, so it commits with the change.
+
+    On PostgreSQL the row stays locked until the commit, so writers queue here: it runs as
+    the transaction's last statement to keep that short."""
+    conn.execute(
+        update(data_revision)
+        .where(data_revision.c.id == 1)
+        .values(revision=data_revision.c.revision + 1)
+    )

@@ -199,3 +199,12 @@ contact_dates = Table(
     Index("ix_contact_dates_day", "month", "day"),
     Index("ix_contact_dates_contact", "contact_id"),
 )
+
+# One row (id 1): a counter every write transaction raises, so every process can tell by one
+# indexed read whether what it computed earlier still holds (services/cache.py).
+data_revision = Table(
+    "data_revision",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("revision", Integer, nullable=False),
+)
