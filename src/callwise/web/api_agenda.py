@@ -1,0 +1,162 @@
+"""/api/v1 trips, a contact's own occasions and snoozes: what the user adds to the plan by
+hand (P9.3, P9.4, P9.5; issue 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, Field
+
+from callwise.services import occasions as service
+from callwise.services.occasions import TripReport
+from callwise.web.deps import AppDep
+from callwise.web.schemas import MAX_ID, ContactId, ContactRef, Input, fields_named
+
+router = APIRouter(tags=["agenda"])
+DAY_HELP = "YYYY-MM-DD, today, tomorrow, +N days or +Nw weeks"
+
+
+class TripIn(Input):
+    city: str
+    start: str = Field(description=f"First day there: {DAY_HELP}")
+    end: str = Field(description=f"Last day there: {DAY_HELP}")
+    region: str = Field(default="", description="State or region, to tell cities apart")
+    country: str = Field(default="", description="Country code or English name")
+    notes: str = ""
+
+
+class TripOut(BaseModel):
+    id: int
+    city: str
+    region: str
+    country: str
+    start: dt.date
+    end: dt.date
+    notes: str
+    latitude: float | None = Field(description="null when callwise does not know the city")
+    longitude: float | None
+
+    @classmethod
+    def of(cls, report: TripReport) -> TripOut:
+        trip, where = report.trip, report.coordinates
+        assert trip.id is not None
+        return cls(
+            id=trip.id,
+            city=trip.city,
+            region=trip.region,
+            country=trip.country,
+            start=trip.start,
+            end=trip.end,
+            notes=trip.notes,
+            latitude=where[0] if where else None,
+            longitude=where[1] if where else None,
+        )
+
+
+class TripAdded(BaseModel):
+    trip: TripOut
+    warning: str = Field(description='"", or why no distance to contacts can be measured')
+
+
+class TripList(BaseModel):
+    trips: list[TripOut]
+
+
+class TripRemoved(BaseModel):
+    removed: int
+
+
+class OccasionIn(Input):
+    label: str = Field(examples=["Name day"])
+    rrule: str = Field(
+        description="RFC 5545 recurrence rule", examples=["FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=26"]
+    )
+    start: str | None = Field(default=None, description=f"When the rule starts: {DAY_HELP}")
+    needs_answer: bool = Field(default=False, description="The voicemail asks for a call back")
+
+
+class CustomOccasionOut(BaseModel):
+    id: int
+    contact: ContactRef
+    label: str
+    rrule: str = Field(description="Canonical, without RRULE:")
+    start: dt.date
+    needs_answer: bool
+
+
+class OccasionAdded(BaseModel):
+    occasion: CustomOccasionOut
+    next_dates: list[dt.date] = Field(description="Up to three coming dates")
+
+
+class SnoozeIn(Input):
+    until: str = Field(description=f"Back in the plan on: {DAY_HELP}")
+    reason: str = ""
+
+
+class Snoozed(BaseModel):
+    contact: ContactRef
+    until: dt.date
+    reason: str
+
+
+@router.get("/trips", summary="Your trips in date order")
+def get_trips(
+    app: AppDep,
+    past: Annotated[bool, Query(description="Include trips already over.")] = False,
+) -> TripList:
+    return TripList(trips=[TripOut.of(r) for r in service.list_trips(app, include_past=past)])
+
+
+@router.post("/trips", status_code=201, summary="Record a trip: contacts near the city are invited")
+def add_trip(app: AppDep, body: TripIn) -> TripAdded:
+    with fields_named({"from": "start", "to": "end"}):
+        report = service.add_trip(
+            app, body.city, body.start, body.end, body.region, body.country, body.notes
+        )
+    return TripAdded(trip=TripOut.of(report), warning=report.warning)
+
+
+@router.delete("/trips/{trip_id}", summary="Forget a trip (its invitations leave the plan)")
+def remove_trip(
+    app: AppDep, trip_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The trip's id.")]
+) -> TripRemoved:
+    service.remove_trip(app, trip_id)
+    return TripRemoved(removed=trip_id)
+
+
+@router.post(
+    "/contacts/{contact_id}/occasions",
+    status_code=201,
+    summary="Your own occasion to call them, on the days a recurrence rule gives (P9.4)",
+)
+def add_occasion(app: AppDep, contact_id: ContactId, body: OccasionIn) -> OccasionAdded:
+    report = service.add_occasion(
+        app, str(contact_id), body.label, body.rrule, body.start, body.needs_answer
+    )
+    o, contact = report.occasion, report.contact
+    assert o.id is not None and contact.id is not None
+    return OccasionAdded(
+        occasion=CustomOccasionOut(
+            id=o.id,
+            contact=ContactRef(id=contact.id, name=contact.name),
+            label=o.label,
+            rrule=o.rrule,
+            start=o.start,
+            needs_answer=o.needs_answer,
+        ),
+        next_dates=list(report.next_dates),
+    )
+
+
+@router.post("/contacts/{contact_id}/snooze", summary="Leave them out of the plan until a date")
+def snooze(app: AppDep, contact_id: ContactId, body: SnoozeIn) -> Snoozed:
+    done = service.snooze(app, str(contact_id), body.until, body.reason)
+    assert done.contact.id is not None
+    return Snoozed(
+        contact=ContactRef(id=done.contact.id, name=done.contact.name),
+        until=done.snooze.until,
+        reason=done.snooze.reason,
+    )

@@ -1,0 +1,208 @@
+"""Scripts, logged calls and call histories as the REST API gives them (docs/json.md,
+`script`, `log`, `history`; issue 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, Field, WithJsonSchema
+
+from callwise.domain.calls import Call, Outcome
+from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS
+from callwise.domain.scripts_request import OCCASIONS
+from callwise.services.calls import LoggedCall, NextStep, Prepared, Timeline
+from callwise.web.schemas import ContactRef, Input, WindowOut
+
+# A script occasion: the services check it; the schema lists the names they take.
+OccasionName = Annotated[
+    str, WithJsonSchema({"type": "string", "enum": list(OCCASIONS)}, mode="validation")
+]
+
+
+class SectionOut(BaseModel):
+    key: str = Field(description="preparation, names, opener, gatekeeper, confirm, ...")
+    title: str
+    rules: list[str] = Field(description="Playbook rule ids, e.g. P2.1")
+    spoken: bool = Field(description="false for cue cards (preparation, names)")
+    lines: list[str] = Field(description="A line in square brackets is a cue, not words")
+
+
+class ScriptOut(BaseModel):
+    """What to say, section by section, in the order a call needs them (P1-P10)."""
+
+    contact: ContactRef
+    occasion: str
+    local_time: dt.datetime = Field(description="Their time now")
+    local_time_text: str
+    next_call: dt.date | None = Field(description="The date proposed for the next call (P6.1)")
+    needs_answer: bool = Field(description="The voicemail asks for a call back (P10.3)")
+    voicemail_seconds: float
+    voicemail_limit_seconds: float
+    voicemail_over_limit: bool
+    sections: list[SectionOut]
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, prepared: Prepared) -> ScriptOut:
+        script, contact = prepared.script, prepared.contact
+        assert contact.id is not None
+        return cls(
+            contact=ContactRef(id=contact.id, name=contact.name),
+            occasion=script.occasion,
+            local_time=prepared.local_time,
+            local_time_text=prepared.local_time_text,
+            next_call=prepared.next_call,
+            needs_answer=script.needs_answer,
+            voicemail_seconds=round(script.voicemail_seconds, 1),
+            voicemail_limit_seconds=VOICEMAIL_LIMIT_SECONDS,
+            voicemail_over_limit=script.voicemail_over_limit,
+            sections=[
+                SectionOut(
+                    key=s.key,
+                    title=s.title,
+                    rules=list(s.rules),
+                    spoken=s.spoken,
+                    lines=list(s.lines),
+                )
+                for s in script.sections
+            ],
+            warnings=list(script.warnings),
+        )
+
+
+class PromiseIn(Input):
+    text: str = Field(description="What you promised (SSNs and card numbers are masked, P8.2)")
+    due: str | None = Field(default=None, description="YYYY-MM-DD or +N days; null for none")
+
+
+class CallIn(Input):
+    """A call to log; the service checks every value and names the key to fix."""
+
+    outcome: Outcome
+    note: str = Field(default="", description="What was said (SSNs and cards masked, P8.2)")
+    duration_minutes: Annotated[float, Field(ge=0, le=1440)] | None = None
+    follow_up: str | None = Field(
+        default=None, description="The next call agreed: YYYY-MM-DD or +N days (P6.1)"
+    )
+    promises: list[PromiseIn] = Field(default_factory=list)
+    call_back_at: str | None = Field(
+        default=None,
+        description="With outcome call_back: when they asked, ISO 8601, or their wall-clock "
+        "time (2026-11-25T15:00, or 15:00)",
+    )
+    agent_name: str = Field(default="", description="Who answered for an organization (P8.1)")
+    reference: str = Field(default="", description="Their reference number (P8.1)")
+    topics: list[str] = Field(default_factory=list)
+    occasion: OccasionName | None = Field(
+        default=None, description="Default: chosen from their dates and your last call"
+    )
+    recap: str = Field(default="", description="One line for the next call's card (P7.1)")
+    settle_promises: bool = Field(
+        default=False, description="Mark your earlier open promises to them as kept"
+    )
+    at: dt.datetime | None = Field(
+        default=None, description="When the call happened (with an offset); default now"
+    )
+
+
+class PromiseOut(BaseModel):
+    text: str
+    due: dt.date | None
+    done: bool
+
+
+class CallOut(BaseModel):
+    id: int
+    at: dt.datetime = Field(description="UTC")
+    local_at: dt.datetime = Field(description="In your home zone")
+    outcome: Outcome
+    occasion: str
+    duration_seconds: int | None
+    notes: str
+    topics: list[str]
+    promises: list[PromiseOut]
+    follow_up: dt.date | None
+    call_back_at: dt.datetime | None
+    agent_name: str
+    reference: str
+    recap: str
+
+    @classmethod
+    def of(cls, call: Call, zone: str) -> CallOut:
+        assert call.id is not None
+        return cls(
+            id=call.id,
+            at=call.at.astimezone(dt.UTC),
+            local_at=call.at.astimezone(ZoneInfo(zone)),
+            outcome=call.outcome,
+            occasion=call.occasion,
+            duration_seconds=call.duration_seconds,
+            notes=call.notes,
+            topics=list(call.topics),
+            promises=[PromiseOut(text=p.text, due=p.due, done=p.done) for p in call.promises],
+            follow_up=call.follow_up,
+            call_back_at=call.call_back_at,
+            agent_name=call.agent_name,
+            reference=call.reference,
+            recap=call.recap,
+        )
+
+
+class NextStepOut(BaseModel):
+    kind: Literal["follow-up", "retry", "cadence"]
+    due: dt.date
+    reason: str
+    window: WindowOut | None = Field(description="The first courteous window from the due date")
+
+    @classmethod
+    def of(cls, step: NextStep) -> NextStepOut:
+        return cls.model_validate(
+            {
+                "kind": step.kind,
+                "due": step.due,
+                "reason": step.reason,
+                "window": WindowOut.of(step.window),
+            }
+        )
+
+
+class LoggedOut(BaseModel):
+    """The stored call, its warnings, and what the plan now holds for them (P6.1, P10.3)."""
+
+    contact: ContactRef
+    home_zone: str
+    call: CallOut
+    warnings: list[str]
+    settled_promises: int
+    next: list[NextStepOut]
+
+    @classmethod
+    def of(cls, logged: LoggedCall) -> LoggedOut:
+        assert logged.contact.id is not None
+        return cls(
+            contact=ContactRef(id=logged.contact.id, name=logged.contact.name),
+            home_zone=logged.home_zone,
+            call=CallOut.of(logged.call, logged.home_zone),
+            warnings=list(logged.warnings),
+            settled_promises=logged.settled_promises,
+            next=[NextStepOut.of(s) for s in logged.next],
+        )
+
+
+class HistoryOut(BaseModel):
+    """A contact's calls, newest first, dated in your zone (P7.1)."""
+
+    contact: ContactRef
+    home_zone: str
+    calls: list[CallOut]
+
+    @classmethod
+    def of(cls, timeline: Timeline) -> HistoryOut:
+        assert timeline.contact.id is not None
+        return cls(
+            contact=ContactRef(id=timeline.contact.id, name=timeline.contact.name),
+            home_zone=timeline.home_zone,
+            calls=[CallOut.of(c, timeline.home_zone) for c in timeline.calls],
+        )

@@ -1,0 +1,140 @@
+"""Imports and settings as the REST API gives them (docs/json.md, `import` and `settings`;
+issue 7)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from callwise.services.importer import ImportReport
+from callwise.web.schemas import Input
+
+ImportFormat = Literal["auto", "vcard", "google", "outlook", "linkedin", "backup"]
+
+
+class NewRecord(BaseModel):
+    line: int
+    name: str
+
+
+class MergedRecord(BaseModel):
+    line: int
+    contact_id: int | None = Field(description="null: merged into a record earlier in the file")
+    name: str
+    fields: list[str] = Field(description="The fields that change")
+
+
+class Conflict(BaseModel):
+    line: int
+    name: str
+    kept_in_notes: str = Field(description="The other value, kept in the notes")
+
+
+class Rejected(BaseModel):
+    line: int
+    reason: str
+
+
+class FlaggedPhone(BaseModel):
+    line: int
+    name: str
+    number: str = Field(description="Kept as written: not a valid number")
+
+
+class ImportWarning(BaseModel):
+    line: int
+    warning: str
+
+
+class Restored(BaseModel):
+    """What a callwise backup restores."""
+
+    added: int
+    updated: int
+    settings: int
+
+
+class ImportReportOut(BaseModel):
+    """What an import did, or would do (`dry_run`). A backup fills `restored` instead of
+    the lists."""
+
+    format: Literal["vcard", "google", "outlook", "linkedin", "backup"]
+    dry_run: bool
+    added: int
+    merged: int
+    unchanged: int
+    new: list[NewRecord]
+    merges: list[MergedRecord]
+    conflicts: list[Conflict]
+    rejected: list[Rejected]
+    flagged_phones: list[FlaggedPhone]
+    warnings: list[ImportWarning]
+    restored: Restored | None
+
+    @classmethod
+    def of(cls, report: ImportReport) -> ImportReportOut:
+        r = report.restored
+        return cls.model_validate(
+            {
+                "format": report.format,
+                "dry_run": report.dry_run,
+                "added": r.added if r else len(report.added),
+                "merged": len(report.merged),
+                "unchanged": report.unchanged,
+                "new": [{"line": line, "name": name} for line, name in report.added],
+                "merges": [
+                    {"line": m.line, "contact_id": m.contact_id, "name": m.name, "fields": m.fields}
+                    for m in report.merged
+                ],
+                "conflicts": [
+                    {"line": line, "name": name, "kept_in_notes": text}
+                    for line, name, text in report.conflicts
+                ],
+                "rejected": [{"line": x.line, "reason": x.reason} for x in report.rejected],
+                "flagged_phones": [
+                    {"line": line, "name": name, "number": number}
+                    for line, name, number in report.flagged
+                ],
+                "warnings": [{"line": line, "warning": text} for line, text in report.warnings],
+                "restored": (
+                    {"added": r.added, "updated": r.updated, "settings": r.settings} if r else None
+                ),
+            }
+        )
+
+
+class ImportPreview(BaseModel):
+    """The dry run of an uploaded file; commit it with POST /imports/{upload_id}."""
+
+    upload_id: str
+    filename: str
+    size: int = Field(description="Bytes")
+    report: ImportReportOut
+
+
+class ImportCommit(Input):
+    format: ImportFormat = Field(default="auto", description="As given to the preview")
+    region: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="Region for numbers without a country code, as given to the preview",
+    )
+    skip_invalid: bool = Field(
+        default=False, description="Import the valid records; otherwise one rejection aborts"
+    )
+
+
+class SettingOut(BaseModel):
+    key: str
+    value: str
+    help: str
+    is_default: bool
+
+
+class SettingList(BaseModel):
+    settings: list[SettingOut]
+
+
+class SettingIn(Input):
+    value: str = Field(description="The new value, as `callwise settings set` takes it")
