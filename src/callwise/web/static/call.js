@@ -117,7 +117,7 @@
   form.querySelectorAll("[data-branch]").forEach(function (input) {
     input.addEventListener("click", function () { choose(input.dataset.branch); });
   });
-  form.querySelectorAll(".stage-nav, .through, .suggest").forEach(function (el) { el.hidden = false; });
+  form.querySelectorAll(".stage-nav, .through, .suggest, .stage-finish").forEach(function (el) { el.hidden = false; });
   form.querySelectorAll(".nojs-hint").forEach(function (el) { el.hidden = true; });
   form.addEventListener("click", function (event) {
     var target = event.target.closest("button");
