@@ -1,7 +1,89 @@
-"""Pages: to be filled in (issue 7)."""
+"""The Today page: whom to call today and why, their time now, the courteous window, a `tel:`
+link to dial and the call guide; then what is left today and the week ahead (P3.1, P9.5).
+
+It shows `services.today.today`, the plan `callwise today` prints, as cards (mobile first).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from callwise.domain.model import Contact
+from callwise.domain.plan import PlanEntry
+from callwise.services.contacts import count_contacts
+from callwise.services.today import DayOutlook, today
+from callwise.web.deps import AppDep, render
 
 router = APIRouter()
+
+
+def dial_number(contact: Contact) -> str:
+    """The number to dial: the first valid phone (E.164), or '' when none is usable."""
+    phone = next((p for p in contact.phones if p.valid and p.number.strip()), None)
+    return phone.number if phone else ""
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+@dataclass(frozen=True)
+class EntryCard:
+    """One call of today's plan as the page shows it."""
+
+    entry: PlanEntry
+    number: str
+    good_now: bool
+
+
+@dataclass(frozen=True)
+class DayLine:
+    """One day of the week ahead, in words."""
+
+    date: dt.date
+    words: str
+    total: int
+
+
+def outlook_words(day: DayOutlook) -> str:
+    """What falls on a coming day, counted (P9.1-P9.3)."""
+    parts = []
+    if day.birthdays:
+        parts.append(plural(day.birthdays, "birthday"))
+    if day.dates:
+        parts.append(plural(day.dates, "anniversary or other date", "anniversaries or other dates"))
+    if day.connection_deadlines:
+        parts.append(plural(day.connection_deadlines, "connection") + " to call by then")
+    if day.trips_starting:
+        parts.append(plural(day.trips_starting, "trip") + " of yours starting")
+    return ", ".join(parts) or "nothing on a fixed day"
+
+
+@router.get("/", response_class=HTMLResponse)
+def today_page(request: Request, app: AppDep) -> HTMLResponse:
+    """Today's calls, or a way to get started on an empty database."""
+    if count_contacts(app) == 0:
+        return render(request, "today.html", {"empty": True})
+    report = today(app)
+    day = report.plan.days[0]
+    cards = [
+        EntryCard(e, dial_number(e.contact), e.window is not None and e.window.contains(app.now))
+        for e in day.entries
+    ]
+    week = [
+        DayLine(d.date, outlook_words(d), d.total + d.trips_starting) for d in report.week_ahead
+    ]
+    context = {
+        "empty": False,
+        "report": report,
+        "day": day,
+        "cards": cards,
+        "week": week,
+        "over_budget": sum(1 for e in day.entries if e.over_budget),
+        "plural": plural,
+    }
+    return render(request, "today.html", context)

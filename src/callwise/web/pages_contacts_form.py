@@ -1,0 +1,109 @@
+"""Adding and editing a contact through a form (issue 7; fields of issue 2, P1.1, P1.2, P2.6).
+
+Saving goes through `services.contacts.save_contact`, the same checks as the CLI. A refused
+value shows the form again (422) with everything typed and the message next to its field; a
+phone or email that another contact has (409) asks whether to save anyway (`force`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from callwise.domain.errors import ConflictError, ValidationError
+from callwise.domain.model import (
+    CONNECTION_SOURCES,
+    PHONE_LABELS,
+    RELATIONSHIP_KINDS,
+    AddressForm,
+    Contact,
+)
+from callwise.services.contacts import get_contact, save_contact
+from callwise.web.deps import AppDep, CsrfDep, render
+from callwise.web.forms import ContactForm, blank_form, error_input, form_from_contact, read_form
+from callwise.web.forms import to_contact as form_contact
+from callwise.web.pages_contacts_flash import redirect_with_flash
+
+router = APIRouter()
+
+_CLI_HINT = " (use --force to save anyway)"
+
+
+@dataclass
+class FormState:
+    """A form as shown: its values, the errors by input name, a general error, a conflict."""
+
+    form: ContactForm
+    errors: dict[str, str] = field(default_factory=dict)
+    general: str = ""
+    conflict: str = ""
+
+
+def _show(
+    request: Request, state: FormState, contact: Contact | None, status_code: int = 200
+) -> HTMLResponse:
+    context = {
+        "f": state.form,
+        "errors": state.errors,
+        "focus": next(iter(state.errors), ""),
+        "general": state.general,
+        "conflict": state.conflict,
+        "contact": contact,
+        "action": f"/contacts/{contact.id}/edit" if contact else "/contacts/new",
+        "kinds": RELATIONSHIP_KINDS,
+        "address_forms": [a.value for a in AddressForm],
+        "phone_labels": PHONE_LABELS,
+        "sources": CONNECTION_SOURCES,
+    }
+    return render(request, "contact_form.html", context, status_code=status_code)
+
+
+async def _submitted(request: Request) -> ContactForm:
+    return read_form(dict((await request.form()).items()))
+
+
+def _save(request: Request, app: AppDep, form: ContactForm, base: Contact | None) -> Response:
+    """Store the contact and go to its page, or show the form again with what went wrong."""
+    try:
+        saved = save_contact(app, form_contact(form, base), force=form.force)
+    except ValidationError as exc:
+        state = FormState(form)
+        name = error_input(exc, form, app.settings().default_region)
+        if name is None:
+            state.general = str(exc)
+        else:
+            state.errors[name] = exc.message
+        return _show(request, state, base, status_code=422)
+    except ConflictError as exc:
+        form.force = False
+        state = FormState(form, conflict=exc.message.replace(_CLI_HINT, ""))
+        return _show(request, state, base, status_code=409)
+    verb = "Added" if base is None else "Saved the changes to"
+    return redirect_with_flash(f"/contacts/{saved.id}", f"{verb} {saved.name}.")
+
+
+@router.get("/contacts/new", response_class=HTMLResponse)
+def new_contact_form(request: Request) -> HTMLResponse:
+    return _show(request, FormState(blank_form()), None)
+
+
+@router.post("/contacts/new", dependencies=[CsrfDep])
+async def add_contact(request: Request, app: AppDep) -> Response:
+    form = await _submitted(request)
+    return await run_in_threadpool(_save, request, app, form, None)
+
+
+@router.get("/contacts/{contact_id:int}/edit", response_class=HTMLResponse)
+def edit_contact_form(request: Request, app: AppDep, contact_id: int) -> HTMLResponse:
+    contact = get_contact(app, contact_id)
+    return _show(request, FormState(form_from_contact(contact)), contact)
+
+
+@router.post("/contacts/{contact_id:int}/edit", dependencies=[CsrfDep])
+async def edit_contact(request: Request, app: AppDep, contact_id: int) -> Response:
+    form = await _submitted(request)
+    contact = await run_in_threadpool(get_contact, app, contact_id)
+    return await run_in_threadpool(_save, request, app, form, contact)
