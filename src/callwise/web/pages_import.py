@@ -1,0 +1,271 @@
+"""Import and export pages (issue 7): upload, the dry-run preview, confirm; downloads.
+
+Decisions:
+- The upload is staged (`services.uploads`) and previewed with a dry run; the confirmation
+  imports the same staged bytes with the same format and region, so what was previewed is
+  what is imported. A refused confirmation shows the preview again with the reason.
+- Service messages speak of CLI options (`--format`, `--skip-invalid`); here they name the
+  form's controls instead, so the fix they suggest is one the user can make on this page.
+- Exports are written to a temporary file and sent from there, not built in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
+
+from callwise.domain.errors import CallwiseError, NotFoundError, ValidationError
+from callwise.domain.phones import is_region
+from callwise.services import calendar, exporter, importer, uploads
+from callwise.services.app import App
+from callwise.services.contacts import count_contacts
+from callwise.services.importer import ImportReport
+from callwise.services.plan import home_today
+from callwise.web.deps import AppDep, CsrfDep, render
+
+router = APIRouter()
+
+IMPORT_FORMATS = (
+    ("auto", "Detect from the file"),
+    ("vcard", "vCard (.vcf: Apple, Google, Outlook, Thunderbird)"),
+    ("google", "Google Contacts CSV"),
+    ("outlook", "Outlook CSV"),
+    ("linkedin", "LinkedIn Connections.csv"),
+    ("backup", "callwise JSON backup"),
+)
+FORMAT_NAMES = {
+    "vcard": "vCard",
+    "google": "Google CSV",
+    "outlook": "Outlook CSV",
+    "linkedin": "LinkedIn CSV",
+    "backup": "callwise backup",
+}
+# format -> (label, media type, file name pattern)
+EXPORTS = {
+    "json": ("JSON backup (everything, restores in callwise)", "application/json", "backup.json"),
+    "vcard": ("vCard 3.0 (phones and address books)", "text/vcard; charset=utf-8", "contacts.vcf"),
+    "csv": ("Google Contacts CSV", "text/csv; charset=utf-8", "contacts.csv"),
+}
+FORM_FIELDS = ("file", "format", "region")
+_CLI_WORDS = (
+    ("--skip-invalid", '"Skip invalid records"'),
+    ("with --format", "in the Format menu"),
+    ("--format", "the Format menu"),
+)
+SHOWN = 50  # rows per list in the preview; the counts are always complete
+
+
+def web_words(message: str) -> str:
+    """A service message with CLI option names replaced by this page's controls."""
+    for cli, web in _CLI_WORDS:
+        message = message.replace(cli, web)
+    return message
+
+
+def _form_page(
+    request: Request,
+    app: App,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    problem: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    context: dict[str, Any] = {
+        "formats": IMPORT_FORMATS,
+        "exports": EXPORTS,
+        "values": values or {"format": "auto", "region": ""},
+        "errors": errors or {},
+        "problem": problem,
+        "default_region": app.settings().default_region,
+        "contacts": count_contacts(app),
+    }
+    return render(request, "import.html", context, status_code=status_code)
+
+
+def _refusal(exc: ValidationError) -> tuple[dict[str, str], str]:
+    """(errors by form field, a general line) for a refused upload or import."""
+    message = web_words(exc.message)
+    if exc.field in FORM_FIELDS:
+        return {str(exc.field): message}, ""
+    return {}, f"{exc.field}: {message}" if exc.field else message
+
+
+def _check_choices(format: str, region: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if format not in dict(IMPORT_FORMATS):
+        errors["format"] = "choose one of the formats in the list"
+    if region.strip() and not is_region(region.strip()):
+        errors["region"] = (
+            f"{region.strip()!r} is not a phone region; use a two-letter country code "
+            "such as US or GB, or leave it empty"
+        )
+    return errors
+
+
+def _dry_run(app: App, upload_id: str, format: str, region: str) -> ImportReport:
+    path = uploads.staged_path(upload_id)
+    region_code = region.strip().upper() or None
+    return importer.import_file(app, path, format=format, region=region_code, dry_run=True)
+
+
+def _report_page(
+    request: Request,
+    *,
+    report: ImportReport,
+    upload_id: str,
+    values: dict[str, str],
+    done: bool,
+    problem: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "report": report,
+        "kind": FORMAT_NAMES.get(report.format, report.format),
+        "upload_id": upload_id,
+        "values": values,
+        "done": done,
+        "problem": problem,
+        "shown": SHOWN,
+    }
+    return render(request, "import_preview.html", context, status_code=status_code)
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_page(request: Request, app: AppDep) -> HTMLResponse:
+    return _form_page(request, app)
+
+
+@router.post("/import/preview", response_class=HTMLResponse, dependencies=[CsrfDep])
+def import_preview(
+    request: Request,
+    app: AppDep,
+    file: Annotated[UploadFile | None, File()] = None,
+    format: Annotated[str, Form()] = "auto",
+    region: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Stage the upload and show what importing it would do; nothing is written."""
+    values = {"format": format, "region": region}
+    errors = _check_choices(format, region)
+    if file is None or not file.filename:
+        errors["file"] = "choose a file to import"
+    if errors:
+        return _form_page(request, app, values=values, errors=errors, status_code=422)
+    assert file is not None
+    try:
+        staged = uploads.stage_upload(file.file, file.filename or "upload")
+    except ValidationError as exc:
+        errors, problem = _refusal(exc)
+        return _form_page(
+            request, app, values=values, errors=errors, problem=problem, status_code=422
+        )
+    try:
+        report = _dry_run(app, staged.id, format, region)
+    except CallwiseError as exc:
+        uploads.discard(staged.id)
+        if not isinstance(exc, ValidationError):
+            raise
+        errors, problem = _refusal(exc)
+        return _form_page(
+            request, app, values=values, errors=errors, problem=problem, status_code=422
+        )
+    values["name"] = staged.name
+    return _report_page(request, report=report, upload_id=staged.id, values=values, done=False)
+
+
+@router.post("/import/{upload_id}", response_class=HTMLResponse, dependencies=[CsrfDep])
+def import_confirm(
+    request: Request,
+    app: AppDep,
+    upload_id: str,
+    format: Annotated[str, Form()] = "auto",
+    region: Annotated[str, Form()] = "",
+    skip_invalid: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Import the staged upload previewed before; a refusal shows the preview and the reason."""
+    errors = _check_choices(format, region)
+    if errors:
+        field, message = next(iter(errors.items()))
+        raise ValidationError(message, field=field)
+    path = uploads.staged_path(upload_id)
+    values = {"format": format, "region": region, "name": path.name}
+    try:
+        report = importer.import_file(
+            app,
+            path,
+            format=format,
+            region=region.strip().upper() or None,
+            skip_invalid=bool(skip_invalid),
+        )
+    except ValidationError as exc:
+        preview = _dry_run(app, upload_id, format, region)
+        return _report_page(
+            request,
+            report=preview,
+            upload_id=upload_id,
+            values=values,
+            done=False,
+            problem=web_words(exc.message),
+            status_code=422,
+        )
+    uploads.discard(upload_id)
+    return _report_page(request, report=report, upload_id=upload_id, values=values, done=True)
+
+
+@router.post("/import/{upload_id}/cancel", dependencies=[CsrfDep])
+def import_cancel(upload_id: str) -> RedirectResponse:
+    """Forget a previewed upload without importing it."""
+    with suppress(NotFoundError):  # already gone: the result is the same
+        uploads.discard(upload_id)
+    return RedirectResponse("/import", status_code=303)
+
+
+def _temporary_export(app: App, format: str) -> str:
+    """Write the export to a temporary file; return its path (removed after sending)."""
+    handle, path = tempfile.mkstemp(prefix="callwise-export-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            exporter.write_export(app, format, out)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
+
+
+@router.get("/export/calendar.ics")
+def export_calendar(app: AppDep, days: int = 7, start: str = "today") -> Response:
+    """The planned calls of the coming `days` days and the birthdays in them (RFC 5545)."""
+    try:
+        made = calendar.calendar_export(app, start, days)
+    except ValidationError as exc:
+        field = {"to": "days", "from": "start"}.get(str(exc.field), exc.field)
+        raise ValidationError(exc.message, field=field) from None
+    name = f"callwise-calls-{home_today(app)}.ics"
+    return Response(
+        made.data,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/export/{format}")
+def export_contacts(app: AppDep, format: str) -> FileResponse:
+    """Every contact as a download, in `format` (json, vcard or csv)."""
+    if format not in EXPORTS:
+        raise NotFoundError(
+            f"no export format {format!r}; use one of: {', '.join(EXPORTS)}", field="format"
+        )
+    _, media_type, suffix = EXPORTS[format]
+    path = _temporary_export(app, format)
+    return FileResponse(
+        path,
+        media_type=media_type,
+        filename=f"callwise-{home_today(app)}-{suffix}",
+        background=BackgroundTask(os.unlink, path),
+    )

@@ -1,0 +1,139 @@
+"""The trips page (issue 7, P9.3): your trips, the contacts in each city, add and remove.
+
+Decisions:
+- The form names its fields start and end; the service's `from` and `to` errors are shown
+  next to them. After adding or removing, the browser is sent back to the list (no resubmit
+  on reload), and the list says what was done.
+- "Contacts there" are the contacts whose city is written as the trip's city (accents and
+  case aside), the same rule the plan uses for a city callwise cannot place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from callwise.domain.errors import ValidationError
+from callwise.domain.model import Contact
+from callwise.domain.occasions import span_text
+from callwise.domain.text import fold
+from callwise.services import occasions
+from callwise.services.app import App
+from callwise.services.contacts import find_contacts
+from callwise.services.occasions import TripReport
+from callwise.web.deps import AppDep, CsrfDep, render
+
+router = APIRouter()
+
+FIELDS = ("city", "start", "end", "region", "country", "notes")
+SERVICE_FIELDS = {"from": "start", "to": "end"}
+MISSING = {"start": "give the first day of the trip", "end": "give the last day of the trip"}
+SHOWN_CONTACTS = 12
+SEARCHED = 200
+
+
+@dataclass(frozen=True)
+class TripRow:
+    """A trip as the page shows it: when, and who lives there."""
+
+    report: TripReport
+    when: str
+    contacts: list[Contact]
+    more: bool
+
+
+def contacts_in(app: App, city: str) -> tuple[list[Contact], bool]:
+    """Contacts whose city is `city` (first `SHOWN_CONTACTS`), and whether there are more."""
+    key = fold(city.split(",")[0])
+    if not key:
+        return [], False
+    page = find_contacts(app, city, limit=SEARCHED)
+    there = [c for c in page.contacts if fold(c.city) == key]
+    return there[:SHOWN_CONTACTS], len(there) > SHOWN_CONTACTS or page.more
+
+
+def _rows(app: App, past: bool) -> list[TripRow]:
+    rows = []
+    for report in occasions.list_trips(app, include_past=past):
+        trip = report.trip
+        people, more = contacts_in(app, trip.city)
+        when = f"{span_text(trip.start, trip.end)} {trip.end.year}"
+        rows.append(TripRow(report, when, people, more))
+    return rows
+
+
+def _flash(rows: list[TripRow], added: int | None, removed: int | None) -> str:
+    if removed is not None:
+        return f"Trip #{removed} removed."
+    for row in rows:
+        if row.report.trip.id == added:
+            return f"Trip to {row.report.trip.city}, {row.when}, added."
+    return ""
+
+
+def _page(
+    request: Request,
+    app: App,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    past: bool = False,
+    flash: str = "",
+    status_code: int = 200,
+    added: int | None = None,
+    removed: int | None = None,
+) -> HTMLResponse:
+    rows = _rows(app, past)
+    context: dict[str, Any] = {
+        "rows": rows,
+        "values": values or {},
+        "errors": errors or {},
+        "past": past,
+        "flash": flash or _flash(rows, added, removed),
+    }
+    return render(request, "trips.html", context, status_code=status_code)
+
+
+@router.get("/trips", response_class=HTMLResponse)
+def trips_page(
+    request: Request,
+    app: AppDep,
+    past: bool = False,
+    added: int | None = None,
+    removed: int | None = None,
+) -> HTMLResponse:
+    return _page(request, app, past=past, added=added, removed=removed)
+
+
+@router.post("/trips", dependencies=[CsrfDep])
+def trips_add(
+    request: Request,
+    app: AppDep,
+    city: Annotated[str, Form()] = "",
+    start: Annotated[str, Form()] = "",
+    end: Annotated[str, Form()] = "",
+    region: Annotated[str, Form()] = "",
+    country: Annotated[str, Form()] = "",
+    notes: Annotated[str, Form()] = "",
+) -> Response:
+    """Record a trip; a rejected value is shown next to its field with what was typed kept."""
+    values = dict(zip(FIELDS, (city, start, end, region, country, notes), strict=True))
+    errors = {name: text for name, text in MISSING.items() if not values[name].strip()}
+    if not errors:
+        try:
+            report = occasions.add_trip(app, city, start, end, region, country, notes)
+        except ValidationError as exc:
+            field = SERVICE_FIELDS.get(str(exc.field), str(exc.field))
+            errors = {field if field in FIELDS else "city": exc.message}
+    if errors:
+        return _page(request, app, values=values, errors=errors, status_code=422)
+    return RedirectResponse(f"/trips?added={report.trip.id}", status_code=303)
+
+
+@router.post("/trips/{trip_id}/remove", dependencies=[CsrfDep])
+def trips_remove(app: AppDep, trip_id: int) -> RedirectResponse:
+    occasions.remove_trip(app, trip_id)
+    return RedirectResponse(f"/trips?removed={trip_id}", status_code=303)

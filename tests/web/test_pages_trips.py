@@ -1,0 +1,89 @@
+"""The trips page: list with the contacts there, add with errors next to fields, remove (P9.3)."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from callwise.domain.model import Contact, Phone
+from callwise.services.app import App
+from callwise.services.contacts import save_contact
+from callwise.services.occasions import add_trip, list_trips
+from web_support import csrf_of
+
+
+def _add(client: TestClient, **fields: str) -> object:
+    token = csrf_of(client, "/trips")
+    form = {"city": "", "start": "", "end": "", "region": "", "country": "", "notes": ""}
+    return client.post("/trips", data={"csrf_token": token, **form, **fields})
+
+
+def test_adding_a_trip_lists_it_with_the_contacts_in_that_city(
+    client: TestClient, core: App
+) -> None:
+    save_contact(
+        core,
+        Contact(
+            given_name="Rosa",
+            family_name="Marquez",
+            city="Denver",
+            region="CO",
+            country="US",
+            phones=(Phone("+13035550101"),),
+        ),
+    )
+    save_contact(core, Contact(given_name="Sam", family_name="Elsewhere", city="Boston"))
+    added = _add(
+        client, city="Denver", start="2026-12-03", end="2026-12-05", region="CO", notes="Summit"
+    )
+    assert added.status_code == 200  # followed the redirect back to the list
+    assert "Trip to Denver" in added.text and "added" in added.text
+    [report] = list_trips(core)
+    assert (report.trip.city, str(report.trip.start), str(report.trip.end)) == (
+        "Denver",
+        "2026-12-03",
+        "2026-12-05",
+    )
+    section = added.text.split(f'id="trip-{report.trip.id}"')[1].split("</article>")[0]
+    assert "Rosa Marquez" in section and 'href="tel:+1-303-555-0101"' in section
+    assert "Sam Elsewhere" not in section
+    assert "Summit" in section
+
+
+def test_a_bad_date_is_shown_next_to_its_field_and_the_typed_values_stay(
+    client: TestClient, core: App
+) -> None:
+    page = _add(client, city="Denver", start="2026-12-03", end="2026-12-01")
+    assert page.status_code == 422
+    assert re.search(r'id="f-end-error">the trip ends \(2026-12-01\) before it starts', page.text)
+    assert 'value="Denver"' in page.text and 'value="2026-12-03"' in page.text
+    assert list_trips(core) == []
+
+    unreadable = _add(client, city="Denver", start="next spring", end="2026-12-01")
+    assert unreadable.status_code == 422
+    assert re.search(r'id="f-start-error">&#39;next spring&#39; is not a date', unreadable.text)
+    assert 'value="next spring"' in unreadable.text
+
+
+def test_a_missing_city_is_named(client: TestClient) -> None:
+    page = _add(client, start="2026-12-03", end="2026-12-05")
+    assert page.status_code == 422
+    assert 'id="f-city-error">name the city of the trip' in page.text
+
+
+def test_an_unknown_city_is_kept_with_a_warning(client: TestClient) -> None:
+    page = _add(client, city="Qwxyzville", start="2026-12-03", end="2026-12-05")
+    assert "Qwxyzville" in page.text
+    assert "does not know this city" in page.text
+
+
+def test_removing_a_trip(client: TestClient, core: App) -> None:
+    report = add_trip(core, "Chicago", "2026-12-10", "2026-12-12")
+    token = csrf_of(client, "/trips")
+    page = client.post(f"/trips/{report.trip.id}/remove", data={"csrf_token": token})
+    assert page.status_code == 200
+    assert f"Trip #{report.trip.id} removed." in page.text
+    assert list_trips(core) == []
+    missing = client.post(f"/trips/{report.trip.id}/remove", data={"csrf_token": token})
+    assert missing.status_code == 404
