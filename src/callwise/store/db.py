@@ -8,7 +8,7 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from callwise.domain.errors import StorageError
@@ -19,6 +19,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # skip importing Alembic when the database is already current (most runs).
 LATEST_REVISION = "0005"
 BUSY_TIMEOUT_MS = 5000
+SQLITE_POOL = 20
 
 
 def default_url() -> str:
@@ -51,6 +52,14 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _sqlite_pool(url: URL) -> dict[str, int]:
+    """Keep enough open connections for the web app's worker threads: with the default five,
+    every busier moment opened and closed connections (and their pragmas and page cache)."""
+    if not url.database or url.database == ":memory:":
+        return {}
+    return {"pool_size": SQLITE_POOL, "max_overflow": 2 * SQLITE_POOL}
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url` (SQLite path made if missing; PostgreSQL through psycopg 3)."""
     try:
@@ -66,7 +75,9 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **_sqlite_pool(parsed)
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
