@@ -166,6 +166,7 @@ def test_a_bad_region_is_shown_next_to_its_field(client: TestClient, core: App) 
     assert page.status_code == 422
     assert re.search(r'id="f-region-error">&#39;XX&#39; is not a phone region', page.text)
     assert 'value="XX"' in page.text
+    assert f"You chose {APPLE}: choose it again" in page.text
     assert count_contacts(core) == 0
 
 

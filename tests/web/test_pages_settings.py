@@ -76,6 +76,7 @@ def test_a_bad_value_is_shown_by_its_field_and_nothing_is_stored(
     assert re.search(r'id="f-calling_hours"[^>]*value="9-5"[^>]*aria-invalid="true"', page.text)
     assert 'value="Jordan Lee"' in page.text
     assert "Nothing was saved: 2 values to fix" in page.text
+    assert "Not set: this is the default." in page.text
     settings = core.settings()
     assert settings.user_name == "" and settings.daily_calls == 8
 

@@ -151,7 +151,7 @@ def import_preview(
     region: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Stage the upload and show what importing it would do; nothing is written."""
-    values = {"format": format, "region": region}
+    values = {"format": format, "region": region, "name": (file.filename or "") if file else ""}
     errors = _check_choices(format, region)
     if file is None or not file.filename:
         errors["file"] = "choose a file to import"
