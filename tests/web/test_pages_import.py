@@ -221,3 +221,14 @@ def test_the_calendar_export_is_valid_icalendar(demo_client: TestClient) -> None
     bad = demo_client.get("/export/calendar.ics?days=0")
     assert bad.status_code == 422
     assert "between 1 and" in bad.text
+
+
+def test_cancelling_a_preview_forgets_the_upload(client: TestClient, core: App) -> None:
+    preview = _preview(client, APPLE)
+    found = re.search(r'action="(/import/[^"/]+)/cancel"', preview.text)
+    assert found
+    token = client.cookies.get("callwise_csrf") or ""
+    back = client.post(found.group(1) + "/cancel", data={"csrf_token": token})
+    assert back.status_code == 200 and 'id="import-form"' in back.text
+    assert _confirm(client, preview).status_code == 404
+    assert count_contacts(core) == 0
