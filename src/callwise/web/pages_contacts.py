@@ -38,13 +38,18 @@ def filter_query(filters: Filters, offset: int = 0) -> str:
     return urlencode(pairs)
 
 
+def list_url(filters: Filters, offset: int = 0) -> str:
+    query = filter_query(filters, offset)
+    return f"/contacts?{query}" if query else "/contacts"
+
+
 def page_links(filters: Filters, page: BrowsePage) -> dict[str, str]:
     """The previous and next page URLs, keeping the filters."""
     links = {}
     if page.offset > 0:
-        links["previous"] = "/contacts?" + filter_query(filters, max(0, page.offset - page.limit))
+        links["previous"] = list_url(filters, max(0, page.offset - page.limit))
     if page.more:
-        links["next"] = "/contacts?" + filter_query(filters, page.offset + page.limit)
+        links["next"] = list_url(filters, page.offset + page.limit)
     return links
 
 
