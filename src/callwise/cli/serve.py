@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import threading
 from typing import Annotated
 
 import typer
@@ -40,11 +41,12 @@ def serve(
     """
     import uvicorn
 
-    from callwise.web.app import WebConfig, create_app, is_loopback
+    from callwise.web.app import WebConfig, create_app, is_loopback, warm_up
 
     st = state(ctx)
     web = create_app(WebConfig(db_url=st.db_url, now=st.now_text, host=host))
     _check_port_free(host, port)
+    threading.Thread(target=warm_up, args=(web,), daemon=True, name="warm-up").start()
     shown = f"[{host}]" if ":" in host else host
     console.print(f"callwise is serving at [bold]http://{shown}:{port}/[/] (Ctrl+C stops it)")
     if is_loopback(host):

@@ -87,6 +87,18 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     return app
 
 
+def warm_up(app: FastAPI) -> None:
+    """Build the zone and city indexes and today's plan before the first visitor needs them
+    (about two seconds on a cold start); a failure here only means the first page is slower."""
+    from callwise.services.today import today
+
+    state = app.state.web
+    try:
+        today(App(state.engine, state.fixed_now or dt.datetime.now(dt.UTC)))
+    except Exception:  # the page itself will report the problem to the user
+        errors.log.exception("warm-up failed")
+
+
 def _include_routes(app: FastAPI) -> None:
     from callwise.web import (
         api,
