@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from conftest import NOW, unavailable
 
@@ -39,6 +39,8 @@ NOW_ARG = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
 START_SECONDS = 20.0
+TIMEOUT_MS = 10_000  # for actions and expect(): generous, as the 2-core machine is shared
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def callwise_command() -> list[str]:
@@ -166,25 +168,36 @@ def browser_fixture() -> Iterator[Browser]:
             launched.close()
 
 
-def _new_page(browser: Browser, **options: Any) -> Iterator[Page]:
+def _test_name(request: pytest.FixtureRequest) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+
+
+def _new_page(request: pytest.FixtureRequest, browser: Browser, **options: Any) -> Iterator[Page]:
+    """A page in its own context; when the test fails, the page as it was is saved as
+    <test>-failed.png (the failure is counted before fixtures are torn down)."""
     context = browser.new_context(**options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
+    failed_before = request.session.testsfailed
+    page = context.new_page()
     try:
-        yield context.new_page()
+        yield page
     finally:
+        if request.session.testsfailed > failed_before and not page.is_closed():
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{_test_name(request)}-failed.png"))
         context.close()
 
 
 @pytest.fixture(name="desktop")
-def desktop_fixture(browser: Browser) -> Iterator[Page]:
+def desktop_fixture(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     """A page in a fresh desktop-sized context."""
-    yield from _new_page(browser, viewport=DESKTOP_VIEWPORT)
+    yield from _new_page(request, browser, viewport=DESKTOP_VIEWPORT)
 
 
 @pytest.fixture(name="phone")
-def phone_fixture(browser: Browser) -> Iterator[Page]:
+def phone_fixture(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     """A page in a fresh phone-sized, touch context (390 x 844, like a current iPhone)."""
-    yield from _new_page(browser, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
+    yield from _new_page(request, browser, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
 
 
 Shoot = Callable[[Page, str], Path]
@@ -193,7 +206,7 @@ Shoot = Callable[[Page, str], Path]
 @pytest.fixture(name="shoot")
 def shoot_fixture(request: pytest.FixtureRequest) -> Shoot:
     """Save a full-page screenshot as artifacts/screenshots/<test>-<step>.png."""
-    test = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    test = _test_name(request)
 
     def save(page: Page, step: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
