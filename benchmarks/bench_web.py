@@ -172,9 +172,19 @@ def load(url: str, folder: Path) -> Load:
     return run_python_client(url, connections, seconds)
 
 
-def _rows(path: str, found: Load) -> list[Row]:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _rows(path: str, found: Load, cpu_s: float) -> list[Row]:
+    """The figures of one endpoint. The server's CPU per request does not depend on what else
+    runs on the machine, unlike the rates and latencies: it tells the code's share."""
     where = f"GET {path} ({found.client}, {os.environ.get('BENCH_WEB_CONNECTIONS', '16')} conn.)"
+    per_request = cpu_s * 1000 / found.requests if found.requests else 0.0
     return [
+        Row(SCENARIO, f"{where} server CPU per request", per_request, "ms"),
         Row(
             SCENARIO,
             f"{where} requests/s",
@@ -196,7 +206,7 @@ def _rows(path: str, found: Load) -> list[Row]:
     ]
 
 
-def measure(base: str, paths: list[str], folder: Path) -> list[Row]:
+def measure(base: str, paths: list[str], folder: Path, server: int) -> list[Row]:
     """Each path that answers 200 under load; a missing one (404) is reported, not loaded."""
     rows: list[Row] = []
     for path in paths:
@@ -209,7 +219,9 @@ def measure(base: str, paths: list[str], folder: Path) -> list[Row]:
             path = PROBE
         for _ in range(WARM_UP):
             status_of(base + path)
-        rows.extend(_rows(path, load(base + path, folder)))
+        before = cpu_seconds(server)
+        found = load(base + path, folder)
+        rows.extend(_rows(path, found, cpu_seconds(server) - before))
     return rows
 
 
@@ -218,11 +230,15 @@ def run(folder: Path) -> list[Row]:
     rows = []
     if setup is not None:
         rows.append(Row(SCENARIO, f"set up: {CONTACTS:,} contacts, {CALLS:,} calls", setup, "s"))
+    busy = os.getloadavg()[0]
+    rows.append(
+        Row(SCENARIO, f"machine load before (1 min average, {os.cpu_count()} CPUs)", busy, "")
+    )
     paths = os.environ.get("BENCH_WEB_PATHS", "/,/api/v1/plan").split(",")
     port = free_port()
     server = start_server(url, port, folder / "serve.log")
     try:
-        rows.extend(measure(f"http://127.0.0.1:{port}", paths, folder))
+        rows.extend(measure(f"http://127.0.0.1:{port}", paths, folder, server.pid))
     finally:
         stop_server(server)
     return rows
