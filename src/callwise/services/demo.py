@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import replace
 from importlib import resources
 
 from callwise.domain.codec import contact_from_dict
@@ -24,18 +23,18 @@ def demo_contacts() -> list[Contact]:
 
 
 def insert_many(app: App, contacts: Iterable[Contact], *, validate: bool = True) -> int:
-    """Store many new contacts in one transaction, in batches; return how many."""
+    """Store many new contacts in one transaction, in batches; return how many. They take new
+    ids and are stamped as created now."""
     region = app.settings().default_region
     count = 0
     batch: list[Contact] = []
     with app.transaction() as conn, store.bulk_insert_mode(conn):
         for contact in contacts:
-            ready = prepare_contact(contact, region) if validate else contact
-            batch.append(replace(ready, id=None, created_at=app.now, updated_at=app.now))
+            batch.append(prepare_contact(contact, region) if validate else contact)
             if len(batch) >= BATCH:
-                count += len(store.insert_contacts(conn, batch))
+                count += len(store.insert_contacts(conn, batch, stamp=app.now))
                 batch.clear()
-        count += len(store.insert_contacts(conn, batch))
+        count += len(store.insert_contacts(conn, batch, stamp=app.now))
     return count
 
 

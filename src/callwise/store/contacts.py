@@ -12,8 +12,6 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, insert, select, sql, text, update
 from sqlalchemy.sql.elements import ColumnElement
 
-from callwise.domain.contacts import search_text
-from callwise.domain.merge import name_key, normalise_linkedin_url
 from callwise.domain.model import (
     AddressForm,
     Contact,
@@ -26,15 +24,22 @@ from callwise.domain.model import (
     RelationshipKind,
 )
 from callwise.domain.text import fold
-from callwise.domain.zones import city_coordinates
+from callwise.store.contact_rows import (
+    PLAN_KEYS,
+    ROW_KEYS,
+    plan_values,
+    row_values,
+    utc,
+    write_children,
+    write_contacts,
+)
 from callwise.store.tables import contact_dates, contact_emails, contact_phones, contacts
 
 BATCH = 1000
 MIN_TRIGRAM = 3
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+_utc = utc
 
 
 def plan_columns(
@@ -45,76 +50,14 @@ def plan_columns(
     last_touch_at: dt.datetime | None,
     cadence_days: int | None,
 ) -> dict[str, Any]:
-    """Columns the plan queries by index: city key and coordinates (trips, P9.3) and the
-    keep-in-touch anchor and due date (P6.1). The anchor is the last touch, else creation."""
-    coordinates = city_coordinates(city, region, country) if city.strip() else None
-    anchor = _utc(last_touch_at or created_at).date()
-    return {
-        "city_key": fold(city),
-        "latitude": coordinates[0] if coordinates else None,
-        "longitude": coordinates[1] if coordinates else None,
-        "cadence_anchor": anchor,
-        "cadence_due": anchor + dt.timedelta(days=cadence_days) if cadence_days else None,
-    }
+    """The plan's indexed columns by name (see `contact_rows.plan_values`)."""
+    values = plan_values(city, region, country, created_at, last_touch_at, cadence_days)
+    return dict(zip(PLAN_KEYS, values, strict=True))
 
 
 def _row(contact: Contact, last_touch_at: dt.datetime | None = None) -> dict[str, Any]:
-    """The `contacts` row of `contact` (phones and emails go to their own tables)."""
-    gk, met, bday = contact.gatekeeper, contact.met, contact.birthday
-    assert contact.created_at is not None and contact.updated_at is not None
-    return {
-        "given_name": contact.given_name,
-        "family_name": contact.family_name,
-        "display_name": contact.display_name,
-        "nickname": contact.nickname,
-        "honorific": contact.honorific,
-        "kind": contact.kind.value,
-        "address_form": contact.address_form.value if contact.address_form else None,
-        "job_title": contact.job_title,
-        "organization": contact.organization,
-        "department": contact.department,
-        "met_event": met.event,
-        "met_date": met.date,
-        "met_place": met.place,
-        "met_circumstances": met.circumstances,
-        "met_introduced_by": met.introduced_by,
-        "city": contact.city,
-        "region": contact.region,
-        "country": contact.country,
-        "time_zone": contact.time_zone,
-        "availability": contact.availability,
-        "gatekeeper_name": gk.name if gk else None,
-        "gatekeeper_role": gk.role if gk else None,
-        "gatekeeper_phone": gk.phone if gk else None,
-        "interests": json.dumps(list(contact.interests)),
-        "family_notes": contact.family_notes,
-        "avoid_topics": json.dumps(list(contact.avoid_topics)),
-        "birth_month": bday.month if bday else None,
-        "birth_day": bday.day if bday else None,
-        "birth_year": bday.year if bday else None,
-        "other_dates": json.dumps([[o.label, o.date.isoformat()] for o in contact.other_dates]),
-        "source": contact.source,
-        "connected_on": contact.connected_on,
-        "linkedin_url": contact.linkedin_url,
-        "cadence_days": contact.cadence_days,
-        "tags": json.dumps(list(contact.tags)),
-        "notes": contact.notes,
-        "sort_name": fold(contact.name),
-        "search_text": search_text(contact),
-        "linkedin_key": normalise_linkedin_url(contact.linkedin_url)
-        if contact.linkedin_url
-        else "",
-        "name_key": name_key(contact),
-        "created_at": _utc(contact.created_at),
-        "updated_at": _utc(contact.updated_at),
-    } | plan_columns(
-        contact.city,
-        contact.region,
-        contact.country,
-        contact.created_at,
-        last_touch_at,
-        contact.cadence_days,
-    )
+    """The `contacts` row of `contact` by column name (phones and emails have their own)."""
+    return dict(zip(ROW_KEYS, row_values(contact, last_touch_at), strict=True))
 
 
 def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Contact:
@@ -172,79 +115,41 @@ def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Cont
     )
 
 
-def _child_rows(contact_id: int, contact: Contact) -> tuple[list[dict[str, Any]], ...]:
-    phones = [
-        {
-            "contact_id": contact_id,
-            "position": i,
-            "number": p.number,
-            "label": p.label,
-            "valid": p.valid,
-        }
-        for i, p in enumerate(contact.phones)
-    ]
-    emails = [
-        {
-            "contact_id": contact_id,
-            "position": i,
-            "address": e.address,
-            "folded": e.address.casefold(),
-            "label": e.label,
-        }
-        for i, e in enumerate(contact.emails)
-    ]
-    return phones, emails
-
-
-def _insert_children(conn: Connection, pairs: Iterable[tuple[int, Contact]]) -> None:
-    phones: list[dict[str, Any]] = []
-    emails: list[dict[str, Any]] = []
-    dates: list[dict[str, Any]] = []
-    for contact_id, contact in pairs:
-        p, e = _child_rows(contact_id, contact)
-        phones.extend(p)
-        emails.extend(e)
-        dates.extend(
-            {
-                "contact_id": contact_id,
-                "label": o.label,
-                "month": o.date.month,
-                "day": o.date.day,
-                "year": o.date.year,
-            }
-            for o in contact.other_dates
-        )
-    for table, rows in ((contact_phones, phones), (contact_emails, emails), (contact_dates, dates)):
-        if rows:
-            conn.execute(table.insert(), rows)
-
-
 def insert_contacts(
-    conn: Connection, batch: Sequence[Contact], *, keep_ids: bool = False
+    conn: Connection,
+    batch: Sequence[Contact],
+    *,
+    keep_ids: bool = False,
+    stamp: dt.datetime | None = None,
 ) -> list[int]:
     """Insert contacts (in one round trip per table); return their ids in order.
 
-    With `keep_ids` the contacts' own ids are used (restoring a backup)."""
+    With `keep_ids` the contacts' own ids are used (restoring a backup); with `stamp` that is
+    their creation and update time instead of their own."""
     if not batch:
         return []
-    rows = [_row(c) | ({"id": c.id} if keep_ids else {}) for c in batch]
     if conn.dialect.name == "sqlite" and not keep_ids:
-        ids = _sqlite_bulk_insert(conn, rows)
+        ids = _sqlite_bulk_insert(conn, [row_values(c, stamp=stamp) for c in batch])
     else:
+        rows = [
+            dict(zip(ROW_KEYS, row_values(c, stamp=stamp), strict=True))
+            | ({"id": c.id} if keep_ids else {})
+            for c in batch
+        ]
         result = conn.execute(
             contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), rows
         )
         ids = [r[0] for r in result]
     _index_new_rows(conn, ids)
-    _insert_children(conn, zip(ids, batch, strict=True))
+    write_children(conn, zip(ids, batch, strict=True))
     return ids
 
 
-def _sqlite_bulk_insert(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+def _sqlite_bulk_insert(conn: Connection, rows: list[tuple[Any, ...]]) -> list[int]:
     """One executemany (SQLite runs RETURNING row by row). Inside the write transaction the
     new rows take consecutive ids after the largest; that is checked, not assumed."""
     before = conn.scalar(select(func.max(contacts.c.id))) or 0
-    conn.execute(contacts.insert(), rows)
+    write_contacts(conn, rows)
     after = conn.scalar(select(func.max(contacts.c.id))) or 0
     if after - before == len(rows):
         return list(range(before + 1, after + 1))
@@ -261,7 +166,7 @@ def update_contact(conn: Connection, contact: Contact) -> None:
     conn.execute(update(contacts).where(contacts.c.id == contact.id).values(row))
     for table in (contact_phones, contact_emails, contact_dates):
         conn.execute(delete(table).where(table.c.contact_id == contact.id))
-    _insert_children(conn, [(contact.id, contact)])
+    write_children(conn, [(contact.id, contact)])
 
 
 def delete_contact(conn: Connection, contact_id: int) -> None:
