@@ -88,6 +88,7 @@ class ErrorResponse(BaseModel):
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": words}
     for status, words in (
+        (400, "The body could not be read: not JSON, or not the form expected."),
         (401, "The login is on: log in or send HTTP Basic credentials."),
         (403, "A write from another site was refused."),
         (404, "No such contact, trip, upload or setting."),
