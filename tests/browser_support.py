@@ -51,6 +51,20 @@ def callwise_command() -> list[str]:
     return [str(script)]
 
 
+def run_cli(db_url: str, *args: str) -> str:
+    """Run `callwise --db DB_URL --now NOW ARGS...`; fail the test with its stderr if it fails."""
+    done = subprocess.run(
+        [*callwise_command(), "--db", db_url, "--now", NOW_ARG, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.fail(f"callwise {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+    return done.stdout
+
+
 @dataclass
 class Server:
     """A running `callwise serve`: its address, its database, and a way to run the CLI on it."""
@@ -62,15 +76,7 @@ class Server:
 
     def cli(self, *args: str) -> str:
         """Run a callwise command against this server's database (at the same fixed clock)."""
-        done = subprocess.run(
-            [*callwise_command(), "--db", self.db_url, "--now", NOW_ARG, *args],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, f"callwise {' '.join(args)} failed:\n{done.stderr}"
-        return done.stdout
+        return run_cli(self.db_url, *args)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -121,13 +127,11 @@ def start_server(directory: Path, *, demo: bool) -> Server:
     db_url = f"sqlite:///{directory / 'callwise.db'}"
     port = free_port()
     log = directory / "serve.log"
-    command = [*callwise_command(), "--db", db_url, "--now", NOW_ARG]
     if demo:
-        subprocess.run([*command, "demo"], capture_output=True, timeout=120, check=True)
+        run_cli(db_url, "demo")
+    command = [*callwise_command(), "--db", db_url, "--now", NOW_ARG, "serve", "--port", str(port)]
     with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [*command, "serve", "--port", str(port)], stdout=sink, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     server = Server(url=f"http://127.0.0.1:{port}", db_url=db_url, process=process, log=log)
     _wait_until_up(server)
     return server

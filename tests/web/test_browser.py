@@ -209,9 +209,15 @@ def _tour(page: Page, server: Server, shoot: Shoot, width: int | None) -> list[s
     return problems
 
 
+def _demo_with_me(serve: StartServer) -> Server:
+    server = serve(demo=True)
+    _me(server)
+    return server
+
+
 def test_every_page_renders_on_a_desktop(serve: StartServer, desktop: Page, shoot: Shoot) -> None:
-    assert _tour(desktop, serve(demo=True), shoot, None) == []
+    assert _tour(desktop, _demo_with_me(serve), shoot, None) == []
 
 
 def test_every_page_renders_on_a_phone(serve: StartServer, phone: Page, shoot: Shoot) -> None:
-    assert _tour(phone, serve(demo=True), shoot, PHONE_VIEWPORT["width"]) == []
+    assert _tour(phone, _demo_with_me(serve), shoot, PHONE_VIEWPORT["width"]) == []
