@@ -130,11 +130,12 @@ def write_rows(
     if conn.dialect.name != "sqlite":
         conn.execute(table.insert(), [dict(zip(keys, r, strict=True)) for r in rows])
         return
-    quote = conn.dialect.identifier_preparer.quote
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
     processors = [
         (i, proc)
         for i, key in enumerate(keys)
-        if (proc := table.c[key].type.bind_processor(conn.dialect)) is not None
+        if (proc := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
     if processors:
         rows = [_processed(r, processors) for r in rows]
