@@ -155,11 +155,14 @@ def test_overdue_filter_and_paging_limits(client: TestClient) -> None:
     assert client.post(f"{API}/{old['id']}/calls", json=logged).status_code == 201
     overdue = client.get(API, params={"overdue": "true"}).json()
     assert [c["name"] for c in overdue["contacts"]] == ["Old"]
-    for params, field in (
+    words = " ".join(["kansas"] * 200)  # over 500 characters: more than a search box holds
+    cases = [
         ({"limit": 0}, "limit"),
         ({"limit": 201}, "limit"),
         ({"offset": -1}, "offset"),
-    ):
+        ({"q": words}, "q"),
+    ]
+    for params, field in cases:
         response = client.get(API, params=params)
         assert response.status_code == 422 and response.json()["error"]["field"] == field
     assert client.get(API, params={"relationship": "friend"}).json()["error"]["field"] == (

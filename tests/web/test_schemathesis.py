@@ -65,6 +65,23 @@ def test_the_app_serves_the_document_under_test(demo_app: FastAPI) -> None:
     assert served["components"] == schema.raw_schema["components"]
 
 
+def test_every_operation_is_documented() -> None:
+    """A summary, a typed success answer, and the error shape for every route."""
+    operations = [
+        (f"{method.upper()} {path}", op)
+        for path, item in schema.raw_schema["paths"].items()
+        for method, op in item.items()
+    ]
+    assert len(operations) >= 20
+    error = {"$ref": "#/components/schemas/ErrorResponse"}
+    for name, op in operations:
+        assert op.get("summary"), name
+        success = next(v for k, v in op["responses"].items() if k.startswith("2"))
+        assert all(c.get("schema") for c in success["content"].values()), name
+        for status in ("404", "422"):
+            assert op["responses"][status]["content"]["application/json"]["schema"] == error
+
+
 @schema.parametrize()
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_never_fails_with_a_server_error(case: Case, demo_app: FastAPI) -> None:

@@ -21,7 +21,7 @@ from callwise.services import contacts as service
 from callwise.services.app import App
 from callwise.services.browse import MAX_LIMIT, Filters, browse_contacts
 from callwise.web.deps import AppDep
-from callwise.web.schemas import MAX_ID, ContactId, Text, fields_named
+from callwise.web.schemas import MAX_ID, ContactId, SearchText, ShortText, fields_named
 from callwise.web.schemas_contacts import ContactIn, ContactList, ContactOut, ContactPatch, Removed
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
@@ -71,10 +71,12 @@ def merge_patch(target: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]
 @router.get("", summary="Search and filter contacts, a page at a time")
 def list_contacts(
     app: AppDep,
-    q: Annotated[Text, Query(description="Words in names, organization, city, tags, notes.")] = "",
+    q: Annotated[
+        SearchText, Query(description="Words in names, organization, city, tags, notes.")
+    ] = "",
     relationship: Annotated[RelationshipKind | None, Query(description="Only this kind.")] = None,
-    tag: Annotated[Text | None, Query(description="Only contacts with this tag.")] = None,
-    city: Annotated[Text | None, Query(description="Only contacts in this city.")] = None,
+    tag: Annotated[ShortText | None, Query(description="Only contacts with this tag.")] = None,
+    city: Annotated[ShortText | None, Query(description="Only contacts in this city.")] = None,
     overdue: Annotated[bool, Query(description="Only those past their keep-in-touch day.")] = False,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,

@@ -16,7 +16,14 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from callwise.domain.courtesy import Tag, Window
 from callwise.domain.errors import ValidationError
@@ -46,8 +53,11 @@ def storable(value: str) -> str:
     return value
 
 
-# A query or form text parameter.
+# A query or form text parameter; search words and filter names have a length bound (a
+# thousand search words would exceed what SQLite can nest in one query).
 Text = Annotated[str, AfterValidator(storable)]
+SearchText = Annotated[str, StringConstraints(max_length=500), AfterValidator(storable)]
+ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(storable)]
 # An id in a path.
 ContactId = Annotated[int, Path(ge=1, le=MAX_ID, description="The contact's id.")]
 
