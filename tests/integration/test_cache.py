@@ -142,3 +142,13 @@ def test_a_failed_computation_is_not_kept_and_the_oldest_entry_goes_first() -> N
     cache.get("c", lambda: 3)
     assert cache.get("a", lambda: 100) == 1
     assert cache.get("b", lambda: 20) == 20
+
+
+def test_asking_again_while_computing_the_same_key_does_not_hang() -> None:
+    cache = ResultCache()
+
+    def outer() -> str:
+        return "outer sees " + cache.get("plan", lambda: "inner")
+
+    assert cache.get("plan", outer) == "outer sees inner"
+    assert cache.get("plan", lambda: "later") == "outer sees inner"

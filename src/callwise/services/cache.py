@@ -9,7 +9,10 @@ for it on every page load. A result is kept per database engine, keyed by what i
 - the minute of the clock: a plan shows "their local time now" and courteous windows, so a
   result is reused within the minute it was made only.
 Checking costs one single-row read per request. Values must be immutable (frozen dataclasses
-of tuples): every thread gets the same object. When several threads ask for the same missing
+of tuples, str, bytes): every thread gets the same object. The web layer may keep what it
+makes of a plan the same way (the JSON bytes of /api/v1/plan, the HTML of the Today page's
+cards), with `remembered` and a question of its own; the plan itself is computed inside
+`compute`, after the revision was read, so a kept value is never older than its key. When several threads ask for the same missing
 key at once, one computes and the others wait for its result instead of repeating the work.
 """
 
@@ -38,10 +41,11 @@ class ResultCache:
         self.misses = 0
         self._lock = threading.Lock()
         self._values: OrderedDict[Hashable, object] = OrderedDict()
-        self._running: dict[Hashable, threading.Event] = {}
+        self._running: dict[Hashable, tuple[threading.Event, int]] = {}
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value kept under `key`, computed (once, whoever asks meanwhile) when missing."""
+        me = threading.get_ident()
         while True:
             with self._lock:
                 if key in self._values:
@@ -50,10 +54,13 @@ class ResultCache:
                     return cast(T, self._values[key])
                 running = self._running.get(key)
                 if running is None:
-                    done = self._running[key] = threading.Event()
+                    done = threading.Event()
+                    self._running[key] = (done, me)
                     self.misses += 1
                     break
-            running.wait()  # another thread computes it; look again (it may have failed)
+            if running[1] == me:  # asked again while computing it: waiting would never end
+                return compute()
+            running[0].wait()  # another thread computes it; look again (it may have failed)
         try:
             value = compute()
         except BaseException:
