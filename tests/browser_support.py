@@ -204,6 +204,12 @@ def phone_fixture(request: pytest.FixtureRequest, browser: Browser) -> Iterator[
     yield from _new_page(request, browser, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
 
 
+@pytest.fixture(name="no_js")
+def no_js_fixture(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    """A desktop page with JavaScript off: every page must work without it."""
+    yield from _new_page(request, browser, viewport=DESKTOP_VIEWPORT, java_script_enabled=False)
+
+
 Shoot = Callable[[Page, str], Path]
 
 

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import (  # noqa: F401  (the fixtures browser, desktop, phone, serve, shoot)
+from browser_support import (  # noqa: F401  (fixtures, used by name)
     PHONE_VIEWPORT,
     Server,
     Shoot,
     StartServer,
     browser_fixture,
     desktop_fixture,
+    no_js_fixture,
     phone_fixture,
     serve_fixture,
     shoot_fixture,
@@ -221,3 +222,26 @@ def test_every_page_renders_on_a_desktop(serve: StartServer, desktop: Page, shoo
 
 def test_every_page_renders_on_a_phone(serve: StartServer, phone: Page, shoot: Shoot) -> None:
     assert _tour(phone, _demo_with_me(serve), shoot, PHONE_VIEWPORT["width"]) == []
+
+
+def test_without_javascript_the_guide_is_one_form_that_logs_the_call(
+    serve: StartServer, no_js: Page, shoot: Shoot
+) -> None:
+    server = serve()
+    _me(server)
+    where = ("--city", "Kansas City", "--region", "MO", "--country", "US")
+    server.cli("contacts", "add", NAME, "--phone", GOOD_PHONE, *where, "--birthday", "--11-24")
+    no_js.goto(server.url + "/")
+    no_js.locator("li.plan-entry", has_text=NAME).locator("a.guide-link").click()
+    voicemail = no_js.locator('section.call-stage[data-stage="voicemail"]')
+    expect(voicemail).to_be_visible()
+    expect(no_js.locator('section.call-stage[data-stage="opener"]')).to_be_visible()
+    no_js.get_by_label("No answer: voicemail").check()
+    voicemail.get_by_label("Notes on the voicemail").fill(NOTE)
+    shoot(no_js, "1-guide")
+    outcome = no_js.locator('section.call-stage[data-stage="outcome"]')
+    outcome.get_by_role("button", name="Left voicemail").click()
+    result = no_js.locator("#call-result")
+    expect(result.get_by_role("heading", level=1)).to_contain_text("left voicemail")
+    expect(result).to_contain_text(NOTE)
+    shoot(no_js, "2-saved")
