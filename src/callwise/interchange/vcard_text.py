@@ -2,8 +2,10 @@
 
 RFC 2425 section 5.8 (content lines, folding), RFC 2426 sections 2.4-4 (vCard 3.0 escapes),
 RFC 6350 section 3 (vCard 4.0) and the vCard 2.1 specification (quoted-printable soft line
-breaks, CHARSET, bare type parameters). Content lines are split by vobject's parser; what
-vobject gets wrong for real files (2.1 soft breaks, inline photos, charsets) is done here.
+breaks, CHARSET, bare type parameters). Plain content lines (no quoted parameter values,
+nearly all of them) are split here; any other line goes to vobject's parser, the reference
+that the plain split agrees with (a property test checks it). What vobject gets wrong for real
+files (2.1 soft breaks, inline photos, charsets) is done here too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ MAX_CARD_CHARS = 1_000_000
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _PROPERTY_START = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]")
 _PROPERTY_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)")
+# group.NAME;PARAM=a,b;BARE:value with no quoted parameter value: vobject's grammar, restricted.
+_PLAIN_LINE = re.compile(
+    r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)((?:;[A-Za-z0-9_-]+(?:=[^\";:,]*(?:,[^\";:,]*)*)?)*):(.*)",
+    re.DOTALL,
+)
 _ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
 _ESCAPED = {"n": "\n", "N": "\n"}
 FOLD_OCTETS = 75
@@ -180,10 +187,24 @@ def _params(parsed: list[list[str]]) -> tuple[dict[str, list[str]], tuple[str, .
     return params, tuple(types)
 
 
+def split_line(text: str) -> tuple[str, list[list[str]], str, str | None] | None:
+    """A plain content line as vobject's `parseLine` splits it: name, [[param, values...]],
+    value, group; None when the line needs the full grammar (quoted values) or is not one."""
+    match = _PLAIN_LINE.fullmatch(text)
+    if match is None:
+        return None
+    group, name, params, value = match.groups()
+    parsed = []
+    for param in params.split(";")[1:]:
+        key, _, values = param.partition("=")
+        parsed.append([key, *(v for v in values.split(",") if v)])
+    return name.replace("_", "-"), parsed, value, group
+
+
 def parse_property(number: int, text: str, warnings: list[str]) -> Property:
     """A logical line as a `Property`; raises ValidationError when it is not one."""
     try:
-        name, parsed, value, group = parseLine(text, number)
+        name, parsed, value, group = split_line(text) or parseLine(text, number)
     except ParseError:
         shown = text if len(text) <= 60 else text[:57] + "..."
         raise ValidationError(

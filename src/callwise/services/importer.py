@@ -203,12 +203,8 @@ def _merge_into(slot: _Pending, line: int, contact: Contact, report: ImportRepor
 
 
 def _write(conn: Connection, app: App, pending: list[_Pending]) -> None:
-    fresh = [
-        replace(p.contact, created_at=app.now, updated_at=app.now)
-        for p in pending
-        if p.stored is None
-    ]
-    store.insert_contacts(conn, fresh)
+    fresh = [p.contact for p in pending if p.stored is None]
+    store.insert_contacts(conn, fresh, stamp=app.now)
     for slot in pending:
         if slot.stored is not None and slot.contact != slot.stored:
             store.update_contact(conn, replace(slot.contact, updated_at=app.now))
