@@ -1,12 +1,14 @@
 """A contact's page and removing a contact (issue 7).
 
 The page shows the profile (P1.1, P1.2, P2.3, P4.2), their local time and whether now is
-courteous (P3.1-P3.3), the calls in the plan of the coming weeks, the timeline of calls and
+courteous (P3.1-P3.3), the calls in the plan of the coming week, the timeline of calls and
 notes (P7.1), and the script for the next call as readable stages (P1-P10).
 
 Decisions:
-- Upcoming calls are the contact's entries in the plan of the next `UPCOMING_DAYS` days (the
-  same plan as Today, so both agree), plus a call due that waits for room in the budget.
+- Upcoming calls are the contact's entries in the plan of the coming week (`callwise week`,
+  the same plan as Today, so both agree, and kept in memory by the service), plus a call due
+  that waits for room in the budget. A longer plan costs seconds at 20k contacts; a service
+  answering for one contact would let the page look further ahead.
 - The script is for the occasion of the next planned call, else the one a call now would
   have; a script that cannot be made (your name or number not set, an organization call
   without a purpose) says why and where to fix it instead of failing the page.
@@ -29,11 +31,10 @@ from callwise.domain.plan import PlanEntry
 from callwise.services import calls, contacts, courtesy
 from callwise.services.app import App
 from callwise.services.calls import Prepared
-from callwise.services.plan import home_today, plan_report
+from callwise.services.plan import week
 from callwise.web.deps import AppDep, CsrfDep, render
 from callwise.web.pages_contacts_flash import redirect_with_flash, render_page
 
-UPCOMING_DAYS = 28
 TIMELINE_LIMIT = 20
 SETTINGS_FIELDS = ("user_name", "user_phone")
 OUTCOME_WORDS = {
@@ -58,7 +59,7 @@ router = APIRouter()
 
 @dataclass(frozen=True)
 class Upcoming:
-    """The contact's calls in the plan of the coming weeks, and one due that waits for room."""
+    """The contact's calls in the plan of the coming week, and one due that waits for room."""
 
     entries: tuple[PlanEntry, ...]
     waiting: PlanEntry | None
@@ -74,7 +75,7 @@ class ScriptView:
 
 
 def upcoming_calls(app: App, contact_id: int) -> Upcoming:
-    report = plan_report(app, home_today(app), UPCOMING_DAYS)
+    report = week(app)
     mine = tuple(e for e in report.plan.entries if e.contact.id == contact_id)
     waiting = next((e for e in report.plan.pushed if e.contact.id == contact_id), None)
     return Upcoming(mine, waiting)

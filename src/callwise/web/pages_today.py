@@ -66,10 +66,10 @@ def outlook_words(day: DayOutlook) -> str:
 @router.get("/", response_class=HTMLResponse)
 def today_page(request: Request, app: AppDep) -> HTMLResponse:
     """Today's calls, or a way to get started on an empty database."""
-    if count_contacts(app) == 0:
-        return render(request, "today.html", {"empty": True})
     report = today(app)
     day = report.plan.days[0]
+    if not day.entries and count_contacts(app) == 0:  # counted only when nothing is planned
+        return render(request, "today.html", {"empty": True})
     cards = [
         EntryCard(e, dial_number(e.contact), e.window is not None and e.window.contains(app.now))
         for e in day.entries
