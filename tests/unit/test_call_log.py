@@ -163,10 +163,13 @@ def test_the_recap_is_one_line_for_the_next_card() -> None:
     assert call.recap == "Agreed: lunch on the 8th" and call.notes == "long notes"
 
 
-def test_a_call_cannot_be_logged_in_the_future() -> None:
-    clock = CallClock(NOW + dt.timedelta(hours=1), NOW, CHICAGO, TODAY)
+@pytest.mark.parametrize(
+    "at",
+    [NOW + dt.timedelta(hours=1), dt.datetime(1, 1, 1, tzinfo=dt.UTC), NOW.replace(tzinfo=None)],
+)
+def test_a_call_is_logged_at_a_real_past_moment(at: dt.datetime) -> None:
     with pytest.raises(ValidationError) as caught:
-        make_call(CallEntry("connected"), 1, clock)
+        CallClock(at, NOW, CHICAGO, TODAY)
     assert caught.value.field == "at"
 
 

@@ -65,6 +65,7 @@ _RELATIVE = re.compile(r"^(?:\+|in )\s*(\d{1,4})\s*(d|w|days?|weeks?)?$")
 _HAS_TIME = re.compile(r"\d[T ]\d")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DAY_HINT = "write YYYY-MM-DD, today, tomorrow, or +N days (+3, +2w)"
+MAX_YEARS_OFF = 100
 
 
 def parse_outcome(text: str | Outcome) -> Outcome:
@@ -82,9 +83,18 @@ def parse_outcome(text: str | Outcome) -> Outcome:
 
 
 def parse_day(text: str | dt.date, today: dt.date, *, field: str) -> dt.date:
-    """A date as typed: YYYY-MM-DD, today, tomorrow, +N (days) or +Nw (weeks)."""
-    if isinstance(text, dt.date):
-        return text
+    """A date as typed: YYYY-MM-DD, today, tomorrow, +N (days) or +Nw (weeks), within
+    `MAX_YEARS_OFF` years of today (further off is a typo, and overflows date arithmetic)."""
+    day = text if isinstance(text, dt.date) else _read_day(text, today, field)
+    if abs((day - today).days) > MAX_YEARS_OFF * 366:
+        raise ValidationError(
+            f"{day.isoformat()} is too far off; give a date within {MAX_YEARS_OFF} years",
+            field=field,
+        )
+    return day
+
+
+def _read_day(text: str, today: dt.date, field: str) -> dt.date:
     raw = fold(text)
     if raw in ("today", "tomorrow"):
         return today + dt.timedelta(days=raw == "tomorrow")
@@ -153,6 +163,18 @@ class CallClock:
     zone: ZoneInfo
     today: dt.date
 
+    def __post_init__(self) -> None:
+        """A call happened at a known offset, not in the future, within living memory."""
+        if self.at.tzinfo is None or self.at.utcoffset() is None:
+            raise ValidationError("the time of the call must carry a UTC offset", field="at")
+        if self.at > self.now:
+            raise ValidationError("a call cannot be logged in the future", field="at")
+        if self.now - self.at > dt.timedelta(days=MAX_YEARS_OFF * 366):
+            raise ValidationError(
+                f"a call more than {MAX_YEARS_OFF} years ago? give the date it happened",
+                field="at",
+            )
+
 
 class _Guard:
     """Masks full SSNs and card numbers in each field, collecting one warning each (P8.2)."""
@@ -216,6 +238,11 @@ def _call_back(entry: CallEntry, outcome: Outcome, clock: CallClock) -> dt.datet
     moment = parse_moment(entry.call_back_at, clock.zone, clock.now)
     if moment <= clock.at:
         raise ValidationError(f"{moment.isoformat()} is not after the call", field="call_back_at")
+    if moment > clock.now + dt.timedelta(days=366):
+        raise ValidationError(
+            f"{moment.isoformat()} is more than a year away; give a call back time within a year",
+            field="call_back_at",
+        )
     return moment
 
 
@@ -238,10 +265,6 @@ def _occasion(text: str) -> str:
 
 
 def _when(clock: CallClock) -> dt.datetime:
-    if clock.at.tzinfo is None or clock.at.utcoffset() is None:
-        raise ValidationError("the time of the call must carry a UTC offset", field="at")
-    if clock.at > clock.now:
-        raise ValidationError("a call cannot be logged in the future", field="at")
     return clock.at.astimezone(dt.UTC)
 
 

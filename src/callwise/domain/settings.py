@@ -16,6 +16,7 @@ from callwise.domain.phones import is_region, normalise_number
 from callwise.domain.places import normalise_zone
 
 TimeRange = tuple[dt.time, dt.time]
+MAX_NUMBER = 36_500  # budgets and cadences: a hundred years of days is already absurd
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
@@ -80,6 +81,8 @@ def _positive_int(text: str, field: str) -> int:
         value = 0
     if value <= 0:
         raise ValidationError(f"{text!r} is not a whole number above 0", field=field)
+    if value > MAX_NUMBER:
+        raise ValidationError(f"{text!r} is too large; give at most {MAX_NUMBER}", field=field)
     return value
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from callwise.domain import call_log
 from callwise.domain.calls import CustomOccasion
 from callwise.domain.courtesy import CourtesyPlanner
 from callwise.domain.errors import ValidationError
@@ -59,9 +59,7 @@ MAX_DAYS = 366
 ATTEMPT_LOOKBACK_DAYS = 30
 _BEHIND, _AHEAD = dt.timedelta(hours=12), dt.timedelta(hours=14)  # UTC-12 .. UTC+14
 _DAY = dt.timedelta(days=1)
-_RELATIVE = re.compile(r"^\+(\d{1,4})([dw]?)$")
 Customs = Mapping[int, Sequence[CustomOccasion]]
-_DATE_HINT = "write YYYY-MM-DD, today, tomorrow or +N (days; +2w for weeks)"
 
 
 def home_today(app: App) -> dt.date:
@@ -71,19 +69,7 @@ def home_today(app: App) -> dt.date:
 
 def parse_day(text: str | dt.date, *, field: str, today: dt.date) -> dt.date:
     """A day as the user types it: YYYY-MM-DD, `today`, `tomorrow`, `+N` days or `+Nw` weeks."""
-    if isinstance(text, dt.date):
-        return text
-    word = text.strip().lower()
-    if word in ("today", "tomorrow"):
-        return today + (word == "tomorrow") * _DAY
-    relative = _RELATIVE.match(word)
-    if relative:
-        count = int(relative.group(1)) * (7 if relative.group(2) == "w" else 1)
-        return today + count * _DAY
-    try:
-        return dt.date.fromisoformat(word)
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date; {_DATE_HINT}", field=field) from None
+    return call_log.parse_day(text, today, field=field)
 
 
 @dataclass(frozen=True)
