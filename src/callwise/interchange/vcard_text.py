@@ -16,6 +16,7 @@ import quopri
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vobject.base import ParseError, parseLine
 
@@ -155,9 +156,10 @@ def split_cards(lines: Iterable[str]) -> Iterator[RawCard | CardProblem]:
         raise ValidationError("no vCard in the file (no BEGIN:VCARD line)", field="file")
 
 
-@dataclass(frozen=True, slots=True)
-class Property:
-    """One content line: NAME, group, parameters, TYPE words, value (decoded, still escaped)."""
+class Property(NamedTuple):
+    """One content line: NAME, group, parameters, TYPE words, value (decoded, still escaped).
+
+    A named tuple: a 100k-card file makes one for each of its million lines."""
 
     name: str
     group: str
@@ -211,9 +213,12 @@ def parse_property(number: int, text: str, warnings: list[str]) -> Property:
             f"line {number}: {shown!r} is not a vCard property (NAME;PARAMS:value)",
             field="vcard",
         ) from None
+    upper = name.upper()
+    if not parsed:  # most lines: no parameters, so no transfer encoding either
+        return Property(upper, group.lower() if group else "", {}, (), value, number)
     params, types = _params(parsed)
-    decoded = _decode(name.upper(), value, params, warnings)
-    return Property(name.upper(), (group or "").lower(), params, types, decoded, number)
+    decoded = _decode(upper, value, params, warnings)
+    return Property(upper, group.lower() if group else "", params, types, decoded, number)
 
 
 def _decode(name: str, value: str, params: dict[str, list[str]], warnings: list[str]) -> str:
