@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 from callwise.domain.errors import ValidationError
@@ -13,19 +15,33 @@ def is_region(code: str) -> bool:
     return code.upper() in phonenumbers.SUPPORTED_REGIONS
 
 
+_NOT_A_NUMBER = "not a phone number"
+_NOT_VALID = "not a valid phone number"
+
+
+@lru_cache(maxsize=8192)
+def _e164(text: str, region: str) -> str:
+    """E.164 of `text` read from `region`, else why not. Remembered: an import meets the same
+    numbers again (a switchboard, a merged duplicate, the same file imported twice)."""
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return _NOT_A_NUMBER
+    if not phonenumbers.is_possible_number(parsed) or not phonenumbers.is_valid_number(parsed):
+        return _NOT_VALID
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
 def normalise_number(raw: str, region: str, *, field: str = "phone") -> str:
     """Return `raw` as E.164, or raise naming the field and the accepted form."""
     text = raw.strip()
     hint = f"write it with its country code, e.g. +1 816 555 0142 (default region {region})"
     if not text:
         raise ValidationError(f"the number is empty; {hint}", field=field)
-    try:
-        parsed = phonenumbers.parse(text, region.upper())
-    except phonenumbers.NumberParseException:
-        raise ValidationError(f"{raw!r} is not a phone number; {hint}", field=field) from None
-    if not phonenumbers.is_possible_number(parsed) or not phonenumbers.is_valid_number(parsed):
-        raise ValidationError(f"{raw!r} is not a valid phone number; {hint}", field=field) from None
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    number = _e164(text, region.upper())
+    if number in (_NOT_A_NUMBER, _NOT_VALID):
+        raise ValidationError(f"{raw!r} is {number}; {hint}", field=field)
+    return number
 
 
 def normalise_phone(
