@@ -64,7 +64,7 @@ def test_a_phone_or_email_of_another_contact_needs_force(app: App) -> None:
     twin = Contact(
         given_name="Annie", phones=(Phone("(816) 555-0142"),), emails=(Email("ANN@example.com"),)
     )
-    with pytest.raises(ConflictError, match=r"already belongs to Ann \(#\d+\).*--force"):
+    with pytest.raises(ConflictError, match=r"already belongs to Ann \(#\d+\)"):
         service.save_contact(app, twin)
     assert service.count_contacts(app) == 1
     forced = service.save_contact(app, twin, force=True)

@@ -36,7 +36,7 @@ def _save(ctx: typer.Context, contact: Contact, force: bool) -> Contact:
         return service.save_contact(app_, contact, force=force)
     except ConflictError as exc:
         if not interactive():
-            raise
+            raise ConflictError(f"{exc.message} (use --force to save anyway)") from None
         err_console.print(f"[yellow]warning:[/] {exc.message}")
         confirm("Save anyway?", refuse_hint="use --force")
         return service.save_contact(app_, contact, force=True)

@@ -57,7 +57,7 @@ def save_contact(app: App, contact: Contact, *, force: bool = False) -> Contact:
         _check_introducer(conn, prepared)
         clashes = _duplicates(conn, prepared)
         if clashes and not force:
-            raise ConflictError("; ".join(clashes) + " (use --force to save anyway)")
+            raise ConflictError("; ".join(clashes))  # each surface says how to save anyway
         if prepared.id is None:
             stamped = replace(prepared, created_at=app.now, updated_at=app.now)
             new_id = store.insert_contacts(conn, [stamped])[0]

@@ -50,8 +50,7 @@ def _save(app: App, data: dict[str, Any], force: bool) -> ContactOut:
         try:
             saved = service.save_contact(app, contact, force=force)
         except ConflictError as exc:
-            exc.message = exc.message.replace("use --force", "add ?force=true")
-            raise
+            raise ConflictError(f"{exc.message} (add ?force=true to save anyway)") from None
     return contact_out(saved)
 
 

@@ -29,9 +29,6 @@ from callwise.web.pages_contacts_flash import redirect_with_flash
 
 router = APIRouter()
 
-_CLI_HINT = " (use --force to save anyway)"
-
-
 @dataclass
 class FormState:
     """A form as shown: its values, the errors by input name, a general error, a conflict."""
@@ -79,7 +76,7 @@ def _save(request: Request, app: AppDep, form: ContactForm, base: Contact | None
         return _show(request, state, base, status_code=422)
     except ConflictError as exc:
         form.force = False
-        state = FormState(form, conflict=exc.message.replace(_CLI_HINT, ""))
+        state = FormState(form, conflict=exc.message)
         return _show(request, state, base, status_code=409)
     verb = "Added" if base is None else "Saved the changes to"
     return redirect_with_flash(f"/contacts/{saved.id}", f"{verb} {saved.name}.")
