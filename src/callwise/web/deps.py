@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from sqlalchemy import Engine
 
 from callwise.domain.phones import display_number, tel_uri
@@ -17,8 +18,21 @@ from callwise.services.app import App
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
 
 HERE = Path(__file__).parent
+
+
+def ticks(text: object) -> Markup:
+    """A service message as HTML: `backticked` commands become <code>, the rest is escaped."""
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: show the text as it is
+        return Markup(escape(str(text)))
+    return Markup("").join(
+        Markup("<code>%s</code>") % part if i % 2 else escape(part) for i, part in enumerate(parts)
+    )
+
+
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["tel"] = tel_uri
+templates.env.filters["ticks"] = ticks
 templates.env.filters["phone"] = display_number
 
 # The pages in the navigation bar: (path, label).
