@@ -9,15 +9,18 @@ for it on every page load. A result is kept per database engine, keyed by what i
 - the minute of the clock: a plan shows "their local time now" and courteous windows, so a
   result is reused within the minute it was made only.
 Checking costs one single-row read per request. Values must be immutable (frozen dataclasses
-of tuples, str, bytes): every thread gets the same object. The web layer may keep what it
-makes of a plan the same way (the JSON bytes of /api/v1/plan, the HTML of the Today page's
-cards), with `remembered` and a question of its own; the plan itself is computed inside
-`compute`, after the revision was read, so a kept value is never older than its key. When several threads ask for the same missing
-key at once, one computes and the others wait for its result instead of repeating the work.
+of tuples, str, bytes): every thread gets the same object. When several threads ask for the
+same missing key at once, one computes and the others wait for its result.
+
+The web layer may keep what it makes of a plan the same way (the JSON bytes of /api/v1/plan,
+the HTML of the Today page's cards), with `remembered` and a question of its own, computing
+the plan inside `compute` (after the revision was read, so a kept value is never older than
+its key).
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from collections import OrderedDict
@@ -103,4 +106,20 @@ def remembered(app: App, question: tuple[Hashable, ...], compute: Callable[[], T
     the older revision, which no later request asks for."""
     minute = app.now.replace(second=0, microsecond=0)
     key = (*question, app.data_revision(), minute)
-    return cache_of(app.engine).get(key, compute)
+    found = cache_of(app.engine).get(key, compute)
+    _settle_heap_once()
+    return found
+
+
+_settled = threading.Event()
+
+
+def _settle_heap_once() -> None:
+    """Once a process has made its first plan, what lives as long as it is loaded: the tables
+    of cities, zones and holidays, compiled queries and templates (some 200k objects). Set
+    them aside from the cyclic garbage collector (`gc.freeze`): each of its full passes walked
+    them all and paused every request for about 150 ms, several times a minute under load.
+    They are still freed by reference counting; only a cycle among them would stay."""
+    if not _settled.is_set():
+        _settled.set()
+        gc.freeze()
