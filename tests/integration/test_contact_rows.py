@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pytest
 from sqlalchemy import Connection, select, text
 
 from callwise.domain.synthetic import synthetic_contacts
@@ -31,9 +32,13 @@ def _raw(conn: Connection, table: str, keys: Sequence[str], shift: int) -> list[
     return [tuple(r) for r in conn.execute(text(query))]
 
 
-def test_bulk_rows_are_stored_as_sqlalchemy_stores_them(app: App) -> None:
+@pytest.mark.parametrize("bound_early", [False, True], ids=["bound-on-write", "bound-early"])
+def test_bulk_rows_are_stored_as_sqlalchemy_stores_them(app: App, bound_early: bool) -> None:
+    """Rows bound for the database when made (as a second process makes them) or when written
+    are stored the same."""
     sample = [*demo_contacts(), *synthetic_contacts(300, 11, today=app.now.date())]
-    values = [rows.row_values(c, stamp=app.now) for c in sample]
+    new = rows.new_rows(sample, app.now, app.engine.dialect if bound_early else None)
+    values = rows.new_rows(sample, app.now).contacts
     phones, emails, dates = rows.child_values(enumerate(sample, start=1))
     with app.transaction() as conn:
         conn.execute(contacts.insert(), [dict(zip(rows.ROW_KEYS, v, strict=True)) for v in values])
@@ -47,9 +52,9 @@ def test_bulk_rows_are_stored_as_sqlalchemy_stores_them(app: App) -> None:
         for name, _ in reversed(TABLES):
             conn.execute(text(f"DELETE FROM {name}"))
 
-        rows.write_contacts(conn, values)
+        rows.write_contacts(conn, new)
         ids = list(conn.scalars(select(contacts.c.id).order_by(contacts.c.id)))
-        rows.write_children(conn, zip(ids, sample, strict=True))
+        rows.write_children(conn, new, ids)
         got = {name: _raw(conn, name, keys, ids[0] - 1) for name, keys in TABLES}
     assert len(ids) == len(sample)
     assert all(expected[name] for name, _ in TABLES)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError
@@ -32,6 +32,7 @@ READERS = {
     "linkedin": read_linkedin,
 }
 Progress = Callable[[int, int], None]  # (bytes read, file size)
+T = TypeVar("T")
 
 
 @dataclass
@@ -93,25 +94,28 @@ def read_batches(path: Path, fmt: str, encoding: str, region: str) -> Iterator[P
         yield batch
 
 
-def _worker(path: Path, fmt: str, encoding: str, region: str, queue: Any) -> None:
-    """Child process: send each batch, then ("done", None) or the exception that stopped it."""
+def _worker(produce: Callable[[], Iterable[Any]], queue: Any) -> None:
+    """Child process: send each item, then ("done", None) or the exception that stopped it."""
     try:
-        for batch in read_batches(path, fmt, encoding, region):
-            queue.put(("batch", batch))
+        for item in produce():
+            queue.put(("item", item))
         queue.put(("done", None))
     except BaseException as exc:  # handed to the parent, which raises it
         queue.put(("error", exc))
 
 
-def _read_in_worker(path: Path, fmt: str, encoding: str, region: str) -> Iterator[PreparedBatch]:
+def in_second_process(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
+    """The items of `produce()`, made in a forked child process while this one uses them, in
+    the same order. At most QUEUED_BATCHES wait, so memory stays flat; an exception in the
+    child is raised here."""
     context = multiprocessing.get_context("fork")
     queue = context.Queue(maxsize=QUEUED_BATCHES)
-    child = context.Process(target=_worker, args=(path, fmt, encoding, region, queue), daemon=True)
+    child = context.Process(target=_worker, args=(produce, queue), daemon=True)
     child.start()
     try:
         while True:
             kind, payload = queue.get()
-            if kind == "batch":
+            if kind == "item":
                 yield payload
             elif kind == "error":
                 raise payload
@@ -121,6 +125,10 @@ def _read_in_worker(path: Path, fmt: str, encoding: str, region: str) -> Iterato
         if child.is_alive():
             child.terminate()
         child.join()
+
+
+def _read_in_worker(path: Path, fmt: str, encoding: str, region: str) -> Iterator[PreparedBatch]:
+    return in_second_process(lambda: read_batches(path, fmt, encoding, region))
 
 
 def prepared_batches(

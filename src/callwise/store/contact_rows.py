@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Dialect, Table
 
 from callwise.domain.contacts import search_text
 from callwise.domain.merge import name_key, normalise_linkedin_url
@@ -119,29 +120,19 @@ def child_values(
     return phones, emails, dates
 
 
-def write_rows(
-    conn: Connection, table: Table, keys: Sequence[str], rows: Sequence[tuple[Any, ...]]
-) -> None:
-    """Insert `rows` (values in `keys` order). SQLite takes them in one prepared statement,
-    each value passed through the column type's own bind processing; other databases through
-    SQLAlchemy's insert."""
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), [dict(zip(keys, r, strict=True)) for r in rows])
-        return
-    dialect = conn.dialect
-    quote = dialect.identifier_preparer.quote
+def bound_values(
+    dialect: Dialect, table: Table, keys: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """`rows` with each value passed through its column type's bind processing for `dialect`
+    (dates and times as SQLite stores them, flags as integers), as SQLAlchemy would do."""
     processors = [
         (i, proc)
         for i, key in enumerate(keys)
         if (proc := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
-    if processors:
-        rows = [_processed(r, processors) for r in rows]
-    columns = ", ".join(quote(k) for k in keys)
-    marks = ", ".join("?" * len(keys))
-    conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", rows)
+    if not processors:
+        return list(rows)
+    return [_processed(r, processors) for r in rows]
 
 
 def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
@@ -152,14 +143,77 @@ def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple
     return tuple(values)
 
 
-def write_children(conn: Connection, pairs: Iterable[tuple[int, Contact]]) -> None:
-    """Insert the phones, emails and other dates of stored contacts."""
-    phones, emails, dates = child_values(pairs)
-    write_rows(conn, contact_phones, PHONE_KEYS, phones)
-    write_rows(conn, contact_emails, EMAIL_KEYS, emails)
-    write_rows(conn, contact_dates, DATE_KEYS, dates)
+def write_rows(
+    conn: Connection,
+    table: Table,
+    keys: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    bound: bool = False,
+) -> None:
+    """Insert `rows` (values in `keys` order). SQLite takes them in one prepared statement,
+    bound by `bound_values` unless they are already; other databases through SQLAlchemy."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(table.insert(), [dict(zip(keys, r, strict=True)) for r in rows])
+        return
+    if not bound:
+        rows = bound_values(dialect, table, keys, rows)
+    quote = dialect.identifier_preparer.quote
+    columns = ", ".join(quote(k) for k in keys)
+    marks = ", ".join("?" * len(keys))
+    conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", rows)
 
 
-def write_contacts(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert `contacts` rows (ROW_KEYS order) that take new ids."""
-    write_rows(conn, contacts, ROW_KEYS, rows)
+@dataclass(frozen=True)
+class NewRows:
+    """New contacts as rows, ready to write: `contacts` rows and their phone, email and date
+    rows, whose first value is the contact's position in `contacts` (its id is not known yet).
+    Plain values only, so they cross to another process cheaply (see services/demo.py);
+    `bound_for` names the dialect whose bind processing they have been through, if any."""
+
+    contacts: list[tuple[Any, ...]]
+    phones: list[tuple[Any, ...]]
+    emails: list[tuple[Any, ...]]
+    dates: list[tuple[Any, ...]]
+    bound_for: str = ""
+
+
+_CHILD_TABLES = (
+    (contact_phones, PHONE_KEYS),
+    (contact_emails, EMAIL_KEYS),
+    (contact_dates, DATE_KEYS),
+)
+
+
+def new_rows(
+    batch: Sequence[Contact], stamp: dt.datetime | None = None, dialect: Dialect | None = None
+) -> NewRows:
+    """The rows of new contacts; `stamp`, when given, is their creation and update time.
+    With a SQLite `dialect` they are bound for it already (work a second process can do)."""
+    children = child_values(enumerate(batch))
+    rows = [row_values(c, stamp=stamp) for c in batch]
+    if dialect is None or dialect.name != "sqlite":
+        return NewRows(rows, *children)
+    phones, emails, dates = (
+        bound_values(dialect, t, k, c) for (t, k), c in zip(_CHILD_TABLES, children, strict=True)
+    )
+    contact_rows = bound_values(dialect, contacts, ROW_KEYS, rows)
+    return NewRows(contact_rows, phones, emails, dates, dialect.name)
+
+
+def write_children(conn: Connection, rows: NewRows, ids: Sequence[int]) -> None:
+    """Insert the phones, emails and other dates of `rows`, whose contacts took `ids`."""
+    bound = rows.bound_for == conn.dialect.name
+    all_children = (rows.phones, rows.emails, rows.dates)
+    for (table, keys), children in zip(_CHILD_TABLES, all_children, strict=True):
+        write_rows(conn, table, keys, [(ids[r[0]], *r[1:]) for r in children], bound=bound)
+
+
+def write_contacts(conn: Connection, rows: NewRows) -> None:
+    """Insert the `contacts` rows of `rows`, which take new ids."""
+    assert rows.bound_for in ("", conn.dialect.name), "rows bound for another database"
+    bound = rows.bound_for == conn.dialect.name
+    write_rows(conn, contacts, ROW_KEYS, rows.contacts, bound=bound)

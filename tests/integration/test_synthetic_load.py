@@ -1,0 +1,29 @@
+"""`callwise demo --synthetic N`: what is stored is exactly what the generator made, whether the
+rows are made in this process or, for many contacts, in a second one (services/demo.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from callwise.domain.synthetic import synthetic_contacts
+from callwise.services import demo
+from callwise.services.app import App
+from callwise.services.contacts import find_contacts
+from callwise.store import contacts as store
+
+
+@pytest.mark.parametrize("count", [150, demo.PARALLEL_FROM])
+def test_stored_synthetic_contacts_are_the_generated_ones(app: App, count: int) -> None:
+    assert demo.load_synthetic(app, count, seed=5) == count
+    made = list(synthetic_contacts(count, 5, today=app.now.date()))
+    with app.engine.connect() as conn:
+        ids = sorted(store.existing_ids(conn, list(range(1, 3 * count))))
+        stored = store.get_contacts(conn, ids)
+    assert len(stored) == count
+    for contact, expected in zip(stored, made, strict=True):
+        assert contact.created_at == contact.updated_at == app.now
+        assert replace(contact, id=None, created_at=None, updated_at=None) == expected
+    last = made[-1]
+    assert any(c.name == last.name for c in find_contacts(app, last.family_name, limit=50).contacts)
