@@ -3,12 +3,16 @@ call, when and why (P3.1, P6.1, P9.1-P9.5, P10.3; issue 7)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from callwise.services import courtesy, plan, today
+from callwise.services.app import App
+from callwise.services.cache import remembered
 from callwise.services.calendar import calendar_export
 from callwise.web.deps import AppDep
 from callwise.web.schemas import ContactId, Text, fields_named
@@ -30,9 +34,13 @@ def file_response(media_type: str, example: str = "") -> dict[int | str, dict[st
     return {200: {"description": "The file", "content": {media_type: {"schema": schema}}}}
 
 
-@router.get("/today", summary="Today's calls in order, what is left, and the week ahead")
-def get_today(app: AppDep) -> TodayOut:
-    return TodayOut.of_today(today.today(app))
+@router.get(
+    "/today",
+    summary="Today's calls in order, what is left, and the week ahead",
+    response_model=TodayOut,
+)
+def get_today(app: AppDep) -> Response:
+    return kept_json(app, ("api:today",), lambda: TodayOut.of_today(today.today(app)))
 
 
 @router.get("/week", summary="The next seven days of calls within your daily budget")
@@ -40,11 +48,24 @@ def get_week(app: AppDep) -> PlanOut:
     return PlanOut.of(plan.week(app))
 
 
-@router.get("/plan", summary="The calls of the days from `start`, within your daily budget")
-def get_plan(app: AppDep, start: Start = "today", days: Days = 7) -> PlanOut:
+@router.get(
+    "/plan",
+    summary="The calls of the days from `start`, within your daily budget",
+    response_model=PlanOut,
+)
+def get_plan(app: AppDep, start: Start = "today", days: Days = 7) -> Response:
     with fields_named(PLAN_FIELDS):
         first = plan.parse_day(start, field="start", today=plan.home_today(app))
-        return PlanOut.of(plan.plan_report(app, first, days))
+        return kept_json(
+            app, ("api:plan", first, days), lambda: PlanOut.of(plan.plan_report(app, first, days))
+        )
+
+
+def kept_json(app: App, question: tuple[Hashable, ...], make: Callable[[], BaseModel]) -> Response:
+    """The JSON of a plan, made once per data revision and minute (services/cache.py): building
+    and serialising the models costs more than the plan (600 kB for a week of 20k contacts)."""
+    body = remembered(app, question, lambda: make().model_dump_json(by_alias=True).encode())
+    return Response(body, media_type="application/json")
 
 
 @router.get(

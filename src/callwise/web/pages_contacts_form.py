@@ -29,6 +29,7 @@ from callwise.web.pages_contacts_flash import redirect_with_flash
 
 router = APIRouter()
 
+
 @dataclass
 class FormState:
     """A form as shown: its values, the errors by input name, a general error, a conflict."""

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from callwise.domain.model import Contact
 from callwise.domain.plan import PlanEntry
+from callwise.services.app import App
+from callwise.services.cache import remembered
 from callwise.services.contacts import count_contacts
 from callwise.services.today import DayOutlook, today
-from callwise.web.deps import AppDep, render
+from callwise.web.deps import AppDep, render, templates
 
 router = APIRouter()
 
@@ -63,6 +66,18 @@ def outlook_words(day: DayOutlook) -> str:
     return ", ".join(parts) or "nothing on a fixed day"
 
 
+def cards_html(app: App) -> Markup:
+    """Today's call cards as HTML, the costly part of the page (a card per call with its
+    windows and numbers; tens of calls on a busy day): kept per data revision and minute
+    (services/cache.py). Nothing in a card depends on who asks (no CSRF token)."""
+    day = today(app).plan.days[0]
+    cards = [
+        EntryCard(e, dial_number(e.contact), e.window is not None and e.window.contains(app.now))
+        for e in day.entries
+    ]
+    return Markup(templates.get_template("partials/today_entries.html").render(cards=cards))
+
+
 @router.get("/", response_class=HTMLResponse)
 def today_page(request: Request, app: AppDep) -> HTMLResponse:
     """Today's calls, or a way to get started on an empty database."""
@@ -70,10 +85,6 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
     day = report.plan.days[0]
     if not day.entries and count_contacts(app) == 0:  # counted only when nothing is planned
         return render(request, "today.html", {"empty": True})
-    cards = [
-        EntryCard(e, dial_number(e.contact), e.window is not None and e.window.contains(app.now))
-        for e in day.entries
-    ]
     week = [
         DayLine(d.date, outlook_words(d), d.total + d.trips_starting) for d in report.week_ahead
     ]
@@ -81,7 +92,7 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
         "empty": False,
         "report": report,
         "day": day,
-        "cards": cards,
+        "cards_html": remembered(app, ("page:today:cards",), lambda: cards_html(app)),
         "week": week,
         "over_budget": sum(1 for e in day.entries if e.over_budget),
         "plural": plural,
