@@ -79,7 +79,7 @@ contacts = Table(
     Index("ix_contacts_linkedin_key", "linkedin_key"),
     Index("ix_contacts_name_key", "name_key"),
     Index("ix_contacts_cadence_due", "cadence_due"),
-    Index("ix_contacts_kind_anchor", "kind", "cadence_anchor"),
+    Index("ix_contacts_kind_anchor", "kind", "cadence_anchor", "cadence_days"),
     Index("ix_contacts_latitude", "latitude"),
     Index("ix_contacts_city_key", "city_key"),
 )
@@ -135,6 +135,7 @@ calls = Table(
     Column("recap", Text, nullable=False, default=""),
     Index("ix_calls_contact_at", "contact_id", "at"),
     Index("ix_calls_at", "at"),
+    Index("ix_calls_at_outcome", "at", "outcome"),
     Index("ix_calls_follow_up", "follow_up"),
     Index("ix_calls_call_back_at", "call_back_at"),
 )
