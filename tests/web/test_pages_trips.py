@@ -19,7 +19,7 @@ def _add(client: TestClient, **fields: str) -> object:
     return client.post("/trips", data={"csrf_token": token, **form, **fields})
 
 
-def test_adding_a_trip_lists_it_with_the_contacts_in_that_city(
+def test_adding_a_trip_lists_it_with_the_contacts_in_and_near_that_city(
     client: TestClient, core: App
 ) -> None:
     save_contact(
@@ -34,6 +34,10 @@ def test_adding_a_trip_lists_it_with_the_contacts_in_that_city(
         ),
     )
     save_contact(core, Contact(given_name="Sam", family_name="Elsewhere", city="Boston"))
+    save_contact(
+        core,
+        Contact(given_name="Lee", family_name="Nearby", city="Aurora", region="CO", country="US"),
+    )
     added = _add(
         client, city="Denver", start="2026-12-03", end="2026-12-05", region="CO", notes="Summit"
     )
@@ -47,6 +51,7 @@ def test_adding_a_trip_lists_it_with_the_contacts_in_that_city(
     )
     section = added.text.split(f'id="trip-{report.trip.id}"')[1].split("</article>")[0]
     assert "Rosa Marquez" in section and 'href="tel:+1-303-555-0101"' in section
+    assert "Lee Nearby" in section  # Aurora is within the trip radius of Denver (P9.3)
     assert "Sam Elsewhere" not in section
     assert "Summit" in section
 

@@ -18,13 +18,14 @@ from dataclasses import dataclass, replace
 from callwise.domain.calls import CustomOccasion, Snooze, Trip
 from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
-from callwise.domain.occasions import check_rrule, occurrences
+from callwise.domain.occasions import PlanPolicy, TripStop, check_rrule, occurrences
 from callwise.domain.places import normalise_country
 from callwise.domain.zones import city_coordinates
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
-from callwise.services.plan import home_today, parse_day
+from callwise.services.plan import home_today, parse_day, trip_neighbours
 from callwise.store import activity
+from callwise.store import contacts as contact_store
 
 LOOK_AHEAD = dt.timedelta(days=2 * 366)  # how far the next dates of an occasion are shown
 
@@ -112,6 +113,16 @@ def list_trips(app: App, *, include_past: bool = False) -> list[TripReport]:
     with app.engine.connect() as conn:
         found = activity.list_trips(conn, ending_after=after)
     return [TripReport(trip, where) for trip, where in found]
+
+
+def trip_contacts(app: App, report: TripReport, *, limit: int) -> list[Contact]:
+    """The contacts the plan would invite for this trip: in or near its city, nearest first
+    (P9.3), at most `limit`."""
+    policy = PlanPolicy.from_settings(app.settings())
+    with app.engine.connect() as conn:
+        ids = trip_neighbours(conn, TripStop(report.trip, report.coordinates), policy, limit)
+        found = {c.id: c for c in contact_store.get_contacts(conn, ids)}
+    return [found[i] for i in ids if i in found]
 
 
 def remove_trip(app: App, trip_id: int) -> None:

@@ -276,17 +276,25 @@ def _trip_ids(
     """Contacts in or near each trip's city, the nearest first (P9.3)."""
     found: set[int] = set()
     for stop in stops:
-        near: list[tuple[float, int]] = []
-        if stop.coordinates is not None:
-            radius = policy.trip_radius_km
-            for contact_id, lat, lon in candidates.near_ids(conn, *stop.coordinates, radius):
-                away = distance_km(stop.coordinates, (lat, lon))
-                if away <= radius:
-                    near.append((away, contact_id))
-        key = fold(stop.trip.city.split(",")[0])
-        near += [(0.0, i) for i in candidates.city_ids(conn, key, limit=limit)]
-        found.update(contact_id for _, contact_id in sorted(set(near))[:limit])
+        found.update(trip_neighbours(conn, stop, policy, limit))
     return found
+
+
+def trip_neighbours(conn: Connection, stop: TripStop, policy: PlanPolicy, limit: int) -> list[int]:
+    """Ids of the contacts in the trip's city or within the trip radius, nearest first (P9.3)."""
+    near: list[tuple[float, int]] = []
+    if stop.coordinates is not None:
+        radius = policy.trip_radius_km
+        for contact_id, lat, lon in candidates.near_ids(conn, *stop.coordinates, radius):
+            away = distance_km(stop.coordinates, (lat, lon))
+            if away <= radius:
+                near.append((away, contact_id))
+    key = fold(stop.trip.city.split(",")[0])
+    near += [(0.0, i) for i in candidates.city_ids(conn, key, limit=limit)]
+    nearest: dict[int, float] = {}
+    for away, contact_id in sorted(near):
+        nearest.setdefault(contact_id, away)
+    return list(nearest)[:limit]
 
 
 def _custom_ids(custom: Customs, span: _Range) -> set[int]:

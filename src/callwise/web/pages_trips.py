@@ -4,8 +4,8 @@ Decisions:
 - The form names its fields start and end; the service's `from` and `to` errors are shown
   next to them. After adding or removing, the browser is sent back to the list (no resubmit
   on reload), and the list says what was done.
-- "Contacts there" are the contacts whose city is written as the trip's city (accents and
-  case aside), the same rule the plan uses for a city callwise cannot place.
+- "Contacts there" are the ones the plan would invite: in the trip's city or within the trip
+  radius, nearest first (services.occasions.trip_contacts, P9.3).
 """
 
 from __future__ import annotations
@@ -19,10 +19,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import span_text
-from callwise.domain.text import fold
 from callwise.services import occasions
 from callwise.services.app import App
-from callwise.services.contacts import find_contacts
 from callwise.services.occasions import TripReport
 from callwise.web.deps import AppDep, CsrfDep, render
 
@@ -32,7 +30,6 @@ FIELDS = ("city", "start", "end", "region", "country", "notes")
 SERVICE_FIELDS = {"from": "start", "to": "end"}
 MISSING = {"start": "give the first day of the trip", "end": "give the last day of the trip"}
 SHOWN_CONTACTS = 12
-SEARCHED = 200
 
 
 @dataclass(frozen=True)
@@ -45,21 +42,18 @@ class TripRow:
     more: bool
 
 
-def contacts_in(app: App, city: str) -> tuple[list[Contact], bool]:
-    """Contacts whose city is `city` (first `SHOWN_CONTACTS`), and whether there are more."""
-    key = fold(city.split(",")[0])
-    if not key:
-        return [], False
-    page = find_contacts(app, city, limit=SEARCHED)
-    there = [c for c in page.contacts if fold(c.city) == key]
-    return there[:SHOWN_CONTACTS], len(there) > SHOWN_CONTACTS or page.more
+def contacts_in(app: App, report: occasions.TripReport) -> tuple[list[Contact], bool]:
+    """Contacts in or near the trip's city, nearest first (first `SHOWN_CONTACTS`), and
+    whether there are more: the ones the plan invites (P9.3)."""
+    near = occasions.trip_contacts(app, report, limit=SHOWN_CONTACTS + 1)
+    return near[:SHOWN_CONTACTS], len(near) > SHOWN_CONTACTS
 
 
 def _rows(app: App, past: bool) -> list[TripRow]:
     rows = []
     for report in occasions.list_trips(app, include_past=past):
         trip = report.trip
-        people, more = contacts_in(app, trip.city)
+        people, more = contacts_in(app, report)
         when = f"{span_text(trip.start, trip.end)} {trip.end.year}"
         rows.append(TripRow(report, when, people, more))
     return rows
