@@ -34,6 +34,7 @@ _PLAIN_LINE = re.compile(
 _ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
 _ESCAPED = {"n": "\n", "N": "\n"}
 FOLD_OCTETS = 75
+_MARKER_STARTS = frozenset("BbEe")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +116,9 @@ class _CardBuffer:
 
 
 def _marker(text: str) -> str:
-    """BEGIN/END in column 0 only: an indented line is a folded continuation (RFC 2425 5.8.1)."""
-    return text.rstrip().upper()
+    """BEGIN/END in column 0 only: an indented line is a folded continuation (RFC 2425 5.8.1).
+    Other lines give "" without being upper-cased (most lines: the reader's hot path)."""
+    return text.rstrip().upper() if text[:1] in _MARKER_STARTS else ""
 
 
 def split_cards(lines: Iterable[str]) -> Iterator[RawCard | CardProblem]:
