@@ -27,3 +27,16 @@ def test_stored_synthetic_contacts_are_the_generated_ones(app: App, count: int) 
         assert replace(contact, id=None, created_at=None, updated_at=None) == expected
     last = made[-1]
     assert any(c.name == last.name for c in find_contacts(app, last.family_name, limit=50).contacts)
+
+
+def test_the_bulk_page_cache_is_given_back(app: App) -> None:
+    """A bulk load enlarges SQLite's page cache for itself only: the pooled connection that
+    did the load is back at its usual size afterwards."""
+    if app.engine.dialect.name != "sqlite":
+        pytest.skip("a SQLite setting")
+    with app.engine.connect() as conn:
+        usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    demo.load_synthetic(app, 50, seed=1)
+    with app.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == usual
+    assert app.engine.pool.checkedin() == 1

@@ -6,10 +6,11 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, sql, text, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from callwise.domain.model import (
@@ -396,7 +397,8 @@ def bulk_insert_mode(conn: Connection) -> Iterator[None]:
         yield
     finally:
         conn.info.pop("callwise_bulk_index", None)
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
+        with suppress(SQLAlchemyError):  # only a cache size: a failed write must show its own error
+            conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
     conn.execute(text(_FTS_INSERT_TRIGGER))
 
 
