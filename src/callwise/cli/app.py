@@ -5,6 +5,7 @@ The Typer application itself lives in cli/root.py and loads on first use of `app
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -28,12 +29,18 @@ def main() -> None:
     from callwise.cli.state import err_console
 
     try:
+        gc.freeze()  # what is loaded by now lives until exit: no collection needs to look at it
         code = quick.run(sys.argv[1:])
         if code is not None:
             sys.exit(code)
         from callwise.cli.root import app
 
+        gc.freeze()
         app()
     except KeyboardInterrupt:
         err_console.print("interrupted; nothing more was written")
         sys.exit(130)
+    finally:
+        # The command is done: spare the interpreter's last full garbage collection over every
+        # object still alive (0.4 s after a 10k-card import). Finalizers and atexit still run.
+        gc.freeze()
