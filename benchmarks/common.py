@@ -59,13 +59,28 @@ def run_command(
     return result
 
 
-def peak_rss_mb(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of a command, via /usr/bin/time when present."""
+@dataclass(frozen=True)
+class Measured:
+    """One run of a command: wall seconds, peak resident memory and CPU seconds (user + system,
+    child processes included). On a shared machine the CPU figure moves less than the wall one."""
+
+    seconds: float
+    rss_mb: float
+    cpu_seconds: float
+
+
+def measure(args: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run a command under /usr/bin/time and read what it used."""
     start = time.perf_counter()
-    result = run_command(["/usr/bin/time", "-f", "%M", *args], env)
+    result = run_command(["/usr/bin/time", "-f", "%M %U %S", *args], env)
     seconds = time.perf_counter() - start
-    kilobytes = float(result.stderr.strip().splitlines()[-1])
-    return seconds, kilobytes / 1024
+    kilobytes, user, system = result.stderr.strip().splitlines()[-1].split()
+    return Measured(seconds, float(kilobytes) / 1024, float(user) + float(system))
+
+
+def load_row(scenario: str) -> Row:
+    """The machine's load when a scenario starts: above its 2 cores, every wall figure grows."""
+    return Row(scenario, "machine load average (1 min) at the start", os.getloadavg()[0], "")
 
 
 def callwise(*args: str, db: str) -> list[str]:
