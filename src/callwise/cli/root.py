@@ -13,6 +13,16 @@ from callwise.cli.args import hoist_globals
 from callwise.cli.state import State, report_defect, report_error
 from callwise.domain.errors import CallwiseError
 
+# Usage errors (a missing option, a bad value) are click's to print, with exit code 2. Newer
+# Typer releases carry their own copy of click, so its ClickException is found through Typer.
+_USAGE_ERRORS = [c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"]
+PASSED_ON: tuple[type[BaseException], ...] = (
+    *_USAGE_ERRORS,
+    typer.Exit,
+    typer.Abort,
+    KeyboardInterrupt,
+)
+
 
 class CallwiseGroup(TyperGroup):
     """The root group: hoists global options and turns a CallwiseError into one line + exit code."""
@@ -27,8 +37,8 @@ class CallwiseGroup(TyperGroup):
             state = ctx.obj if isinstance(ctx.obj, State) else None
             report_error(exc, bool(state and state.as_json))
             ctx.exit(exc.exit_code)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
+        except PASSED_ON:
+            raise  # usage errors are click's to print, with exit code 2
         except Exception as exc:  # a defect: one line for the user, the trace on request
             report_defect(exc)
             ctx.exit(1)
