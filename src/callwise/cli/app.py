@@ -1,4 +1,5 @@
-"""The `callwise` command's entry point: the quick path for a plain `contacts find`, else Typer.
+"""The `callwise` command's entry point: the quick path for a plain `contacts find`, an early
+start for a plain `import`, else Typer.
 
 The Typer application itself lives in cli/root.py and loads on first use of `app` (tests and
 `main` use it), so a quick command never pays for Typer and every command module."""
@@ -9,7 +10,7 @@ import gc
 import sys
 from typing import Any
 
-from callwise.cli.args import GLOBAL_FLAGS, GLOBAL_WITH_VALUE, hoist_globals
+from callwise.cli.args import GLOBAL_FLAGS, GLOBAL_WITH_VALUE, hoist_globals, quick_import
 
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_WITH_VALUE", "hoist_globals", "main"]
 
@@ -23,8 +24,21 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _start_import_early(argv: list[str]) -> None:
+    """A plain `import` of a large file starts reading it in a second process before the
+    rest of the start-up (Typer, SQLAlchemy, the database): issue 3's whole-command speed."""
+    found = quick_import(argv)
+    if found is not None:
+        from pathlib import Path
+
+        from callwise.services.import_source import start_early_reader
+
+        start_early_reader(Path(found.file), found.format)
+
+
 def main() -> None:
     """Console entry point."""
+    _start_import_early(sys.argv[1:])
     from callwise.cli import quick
     from callwise.cli.state import err_console
 
@@ -34,7 +48,9 @@ def main() -> None:
         if code is not None:
             sys.exit(code)
         from callwise.cli.root import app
+        from callwise.services.zone_cache import use_disk_cache
 
+        use_disk_cache()  # the city tables of `when`, `today`, `import`..., read when needed
         gc.freeze()
         app()
     except KeyboardInterrupt:

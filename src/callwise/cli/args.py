@@ -1,7 +1,8 @@
 """Reading the command line before Typer does: global options anywhere, and the quick commands.
 
 `contacts find` is the command people (and scripts) run most; `quick_find` recognises its plain
-forms so cli/quick.py can run it without loading Typer and every command module (issue 2)."""
+forms so cli/quick.py can run it without loading Typer and every command module (issue 2).
+`quick_import` recognises a plain `import`, whose reading can start before Typer loads (issue 3)."""
 
 from __future__ import annotations
 
@@ -95,3 +96,23 @@ def quick_find(argv: list[str]) -> FindArgs | None:
     if limit is None or offset is None:
         return None
     return FindArgs(own[""], limit, offset, glob.get("--db"), glob.get("--now"), "--json" in glob)
+
+
+@dataclass(frozen=True)
+class ImportArgs:
+    """The file and format of `[globals] import FILE [--format F] [--region R] [--dry-run]
+    [--skip-invalid]`: enough to start reading the file; Typer still parses the command."""
+
+    file: str
+    format: str = "auto"
+
+
+def quick_import(argv: list[str]) -> ImportArgs | None:
+    """The file and format of a plain `import` command line, or None."""
+    hoisted = _options(hoist_globals(argv), GLOBAL_WITH_VALUE, GLOBAL_FLAGS, stop=True)
+    if hoisted is None or hoisted[1][:1] != ["import"]:
+        return None
+    parsed = _options(hoisted[1][1:], ("--format", "--region"), ("--dry-run", "--skip-invalid"))
+    if parsed is None or "" not in parsed[0]:
+        return None
+    return ImportArgs(parsed[0][""], parsed[0].get("--format", "auto"))

@@ -49,12 +49,15 @@ _NAMED_RELATIONS = {
 }
 
 
-def read_vcards(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
-    """Each card of a vCard stream as a parsed or rejected record, in file order.
+def read_vcards(
+    lines: Iterable[str], first_line: int = 1
+) -> Iterator[ParsedRecord | RejectedRecord]:
+    """Each card of a vCard stream as a parsed or rejected record, in file order; the stream's
+    first line is the file's line `first_line`.
 
     Raises ValidationError, before yielding anything, when the stream is not vCard at all.
     """
-    for card in split_cards(lines):
+    for card in split_cards(lines, first_line):
         if isinstance(card, CardProblem):
             yield RejectedRecord(card.line, card.reason)
         else:

@@ -121,15 +121,16 @@ def _marker(text: str) -> str:
     return text.rstrip().upper() if text[:1] in _MARKER_STARTS else ""
 
 
-def split_cards(lines: Iterable[str]) -> Iterator[RawCard | CardProblem]:
+def split_cards(lines: Iterable[str], first_line: int = 1) -> Iterator[RawCard | CardProblem]:
     """The cards of a stream, one at a time; memory holds one card, never the file.
+    `first_line` numbers the stream's first line (a part of a file that starts further on).
 
     Raises before yielding anything when the stream does not start with BEGIN:VCARD.
     """
     card: _CardBuffer | None = None
     stray = 0
     seen = False
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first_line):
         text = raw.rstrip("\r\n")
         text = text.removeprefix("\ufeff") if number == 1 else text
         marker = _marker(text)

@@ -1,17 +1,20 @@
 """The reading half of an import: parse, normalise and key records, a batch at a time.
 
-A large file is read in a second process while this one merges and writes, so both cores
-work; either way the batches and their order are the same, and memory holds a few batches.
+A large file is read in other processes while this one merges and writes, so both cores work
+(a vCard file by two readers, part by part); the records and their order are the same either
+way, batches may end early at a part's end, and memory holds a few batches per reader.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -29,12 +32,16 @@ from callwise.domain.model import (
     Phone,
 )
 from callwise.interchange.csv_formats import read_google, read_linkedin, read_outlook
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, detect_format
 from callwise.interchange.vcard import read_vcards
+from callwise.interchange.vcard_parts import file_parts
 
 BATCH = 500
+HEAD_BYTES = 64 * 1024
+HELD_RECORDS = 4 * BATCH  # an early reader parses this many while it waits for the region
 PARALLEL_FROM_BYTES = 1_000_000
 QUEUED_BATCHES = 8
+READING_PROCESSES = 2  # a vCard file is read by two processes at once, part by part
 READERS = {
     "vcard": read_vcards,
     "google": read_google,
@@ -54,6 +61,7 @@ class PreparedBatch:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
     bytes_read: int = 0
+    part_end: bool = False  # the last batch of a file part (see read_part_batches)
 
 
 class _CountingReader(io.RawIOBase):
@@ -88,20 +96,70 @@ def _prepare(record: ParsedRecord | RejectedRecord, region: str, into: PreparedB
     into.ready.append((record.line, contact, match_keys(contact)))
 
 
-def read_batches(path: Path, fmt: str, encoding: str, region: str) -> Iterator[PreparedBatch]:
+def head_text(path: Path) -> str:
+    """The first HEAD_BYTES of the file as text, to detect its format."""
+    with path.open("rb") as raw:
+        data = raw.read(HEAD_BYTES)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8-sig" and exc.start >= len(data) - 4:
+                return data[: exc.start].decode("utf-8-sig")
+    return data.decode("latin-1")
+
+
+def _batches(
+    records: Iterable[ParsedRecord | RejectedRecord], region: str, done: Callable[[], int]
+) -> Iterator[PreparedBatch]:
+    """`records` prepared, BATCH at a time; the last batch (maybe empty) ends the part."""
+    batch = PreparedBatch()
+    for record in records:
+        _prepare(record, region, batch)
+        if len(batch.ready) + len(batch.rejected) >= BATCH:
+            batch.bytes_read = done()
+            yield batch
+            batch = PreparedBatch()
+    batch.bytes_read = done()
+    batch.part_end = True
+    yield batch
+
+
+Region = str | Callable[[], str]
+
+
+def _learn_region(
+    region: Region, records: Iterator[ParsedRecord | RejectedRecord]
+) -> tuple[str, Iterator[ParsedRecord | RejectedRecord]]:
+    """The region, and the same records. A function (an early reader learns the region late)
+    is called once HELD_RECORDS records are parsed, or all of them if fewer."""
+    if not callable(region):
+        return region, records
+    held = list(itertools.islice(records, HELD_RECORDS))
+    return region(), itertools.chain(held, records)
+
+
+def read_batches(path: Path, fmt: str, encoding: str, region: Region) -> Iterator[PreparedBatch]:
     """The file's records in prepared batches, read in this process."""
     with path.open("rb") as raw:
         counter = _CountingReader(raw)
         text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline="")
-        batch = PreparedBatch()
-        for record in READERS[fmt](text):
-            _prepare(record, region, batch)
-            if len(batch.ready) + len(batch.rejected) >= BATCH:
-                batch.bytes_read = counter.done
-                yield batch
-                batch = PreparedBatch()
-        batch.bytes_read = counter.done
-        yield batch
+        known, records = _learn_region(region, iter(READERS[fmt](text)))
+        yield from _batches(records, known, lambda: counter.done)
+
+
+def read_part_batches(
+    path: Path, encoding: str, region: Region, reader: int, readers: int
+) -> Iterator[PreparedBatch]:
+    """The prepared batches of a vCard file's parts `reader`, `reader + readers`, ... (see
+    interchange/vcard_parts.py): what one of `readers` processes reading it together makes."""
+    with path.open("rb") as raw, path.open("rb") as rest:
+        for part in file_parts(raw):
+            if part.index % readers != reader:
+                continue
+            region, records = _learn_region(region, iter(part.records(rest, encoding)))
+            end = part.start + len(part.data or b"")
+            yield from _batches(records, region, lambda: end)  # noqa: B023 (used at once)
 
 
 def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
@@ -130,31 +188,159 @@ def _worker(produce: Callable[[], Iterable[Any]], queue: Any) -> None:
         queue.put(("error", exc))
 
 
+@dataclass
+class _Child:
+    """A child process making items, and the queue they come through."""
+
+    process: Any
+    queue: Any
+
+    def items(self) -> Iterator[Any]:
+        """The child's items in order; an exception in the child is raised here."""
+        try:
+            while True:
+                kind, payload = self.queue.get()
+                if kind == "item":
+                    yield payload
+                elif kind == "error":
+                    raise payload
+                else:
+                    return
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _start_child(produce: Callable[[], Iterable[Any]]) -> _Child:
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=QUEUED_BATCHES)
+    process = context.Process(target=_worker, args=(produce, queue), daemon=True)
+    process.start()
+    return _Child(process, queue)
+
+
 def in_second_process(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
     """The items of `produce()`, made in a forked child process while this one uses them, in
     the same order. At most QUEUED_BATCHES wait, so memory stays flat; an exception in the
     child is raised here."""
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue(maxsize=QUEUED_BATCHES)
-    child = context.Process(target=_worker, args=(produce, queue), daemon=True)
-    child.start()
+    return _start_child(produce).items()
+
+
+def _start_readers(path: Path, fmt: str, encoding: str, regions: list[Region]) -> list[_Child]:
+    """One reading process per region given: a vCard file is shared out by parts."""
+    if fmt != "vcard" or len(regions) == 1:
+        return [_start_child(lambda: read_batches(path, fmt, encoding, regions[0]))]
+    count = len(regions)
+    return [
+        _start_child(partial(read_part_batches, path, encoding, region, index, count))
+        for index, region in enumerate(regions)
+    ]
+
+
+def _reader_count(fmt: str) -> int:
+    return READING_PROCESSES if fmt == "vcard" else 1
+
+
+def _in_part_order(children: list[_Child]) -> Iterator[PreparedBatch]:
+    """The readers' batches in file order: each reader's next part in turn, until one has
+    no part left."""
+    sources = [child.items() for child in children]
     try:
-        while True:
-            kind, payload = queue.get()
-            if kind == "item":
-                yield payload
-            elif kind == "error":
-                raise payload
+        for turn in itertools.cycle(range(len(sources))):
+            for batch in sources[turn]:
+                yield batch
+                if batch.part_end:
+                    break
             else:
                 return
     finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
+        for child in children:
+            child.stop()
 
 
-def _read_in_worker(path: Path, fmt: str, encoding: str, region: str) -> Iterator[PreparedBatch]:
-    return in_second_process(lambda: read_batches(path, fmt, encoding, region))
+@dataclass
+class _EarlyReader:
+    """Readers started before the database is open: they parse while this process starts
+    up, and prepare records once `prepared_batches` sends them the region (issue 3)."""
+
+    key: tuple[str, str, str]
+    children: list[_Child]
+    regions_to: list[Any]
+
+
+_early: list[_EarlyReader] = []
+
+
+def _file_key(path: Path, fmt: str, encoding: str) -> tuple[str, str, str]:
+    return str(path.resolve()), fmt, encoding
+
+
+class _RegionFromParent:
+    """Child side of an early reader: the region, received once. The parent keeps the only
+    sending end, so its exit ends the wait."""
+
+    def __init__(self, receiving: Any, sending_ends: list[Any]) -> None:
+        self.receiving, self.sending_ends = receiving, sending_ends
+
+    def __call__(self) -> str:
+        for sending in self.sending_ends:
+            sending.close()
+        value = self.receiving.recv()
+        assert isinstance(value, str)
+        return value
+
+
+def start_early_reader(path: Path, fmt: str = "auto") -> None:
+    """Start reading a large vCard or CSV file in other processes now, so that parsing
+    overlaps this process's start-up; a later `prepared_batches` of the same file takes them
+    over. Anything unusual (a small, missing or unreadable file, a backup, an unknown
+    format) starts nothing: the import then reports it as usual."""
+    try:
+        if not path.is_file() or path.stat().st_size < PARALLEL_FROM_BYTES:
+            return
+        chosen = detect_format(head_text(path)) if fmt == "auto" else fmt
+    except (OSError, CallwiseError):
+        return
+    if chosen not in READERS or (os.cpu_count() or 1) < 2:
+        return
+    stop_early_reader()
+    context = multiprocessing.get_context("fork")
+    pipes = [context.Pipe(duplex=False) for _ in range(_reader_count(chosen))]
+    sending_ends = [sending for _, sending in pipes]
+    regions: list[Region] = [_RegionFromParent(receiving, sending_ends) for receiving, _ in pipes]
+    children = _start_readers(path, chosen, "utf-8-sig", regions)
+    for receiving, _ in pipes:
+        receiving.close()
+    key = _file_key(path, chosen, "utf-8-sig")
+    _early.append(_EarlyReader(key, children, sending_ends))
+
+
+def stop_early_reader() -> None:
+    """End early readers nobody took over."""
+    while _early:
+        for child in _early.pop().children:
+            child.stop()
+
+
+def _take_early_reader(
+    path: Path, fmt: str, encoding: str, region: str
+) -> Iterator[PreparedBatch] | None:
+    if not _early:
+        return None
+    early = _early[-1]
+    alive = all(child.process.is_alive() for child in early.children)
+    if early.key != _file_key(path, fmt, encoding) or not alive:
+        stop_early_reader()
+        return None
+    _early.pop()
+    for sending in early.regions_to:
+        sending.send(region)
+        sending.close()
+    return _in_part_order(early.children)
 
 
 def prepared_batches(
@@ -170,8 +356,15 @@ def prepared_batches(
     size = path.stat().st_size
     if parallel is None:
         parallel = size >= PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1
-    source = _read_in_worker if parallel else read_batches
-    for batch in source(path, fmt, encoding, region):
+    early = _take_early_reader(path, fmt, encoding, region) if parallel is not False else None
+    if early is not None:
+        batches = early
+    elif parallel:
+        regions: list[Region] = [region] * _reader_count(fmt)
+        batches = _in_part_order(_start_readers(path, fmt, encoding, regions))
+    else:
+        batches = read_batches(path, fmt, encoding, region)
+    for batch in batches:
         if progress:
             progress(batch.bytes_read, size)
         yield batch

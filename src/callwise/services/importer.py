@@ -14,10 +14,9 @@ from callwise.domain.model import Contact
 from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
 from callwise.services.app import App
 from callwise.services.backup import RestoreReport, restore_backup
-from callwise.services.import_source import PreparedBatch, Progress, prepared_batches
+from callwise.services.import_source import PreparedBatch, Progress, head_text, prepared_batches
+from callwise.services.zone_cache import use_disk_cache
 from callwise.store import contacts as store
-
-HEAD_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,18 +66,6 @@ class _Pending:
     fields: set[str] = field(default_factory=set)
 
 
-def _head(path: Path) -> str:
-    with path.open("rb") as raw:
-        data = raw.read(HEAD_BYTES)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if encoding == "utf-8-sig" and exc.start >= len(data) - 4:
-                return data[: exc.start].decode("utf-8-sig")
-    return data.decode("latin-1")
-
-
 def _check_path(path: Path) -> None:
     if not path.exists():
         raise ValidationError(f"{path} does not exist", field="file")
@@ -99,7 +86,8 @@ def import_file(
 ) -> ImportReport:
     """Import `path`. Without `skip_invalid`, one rejected record aborts with nothing written."""
     _check_path(path)
-    chosen = detect_format(_head(path)) if format == "auto" else format
+    use_disk_cache()  # every new contact's city is looked up (zones' tables, issue 3)
+    chosen = detect_format(head_text(path)) if format == "auto" else format
     if chosen not in FORMATS:
         raise ValidationError(
             f"unknown format {format!r}; use auto or one of: {', '.join(FORMATS)}", field="format"

