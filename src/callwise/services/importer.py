@@ -14,7 +14,13 @@ from callwise.domain.model import Contact
 from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
 from callwise.services.app import App
 from callwise.services.backup import RestoreReport, restore_backup
-from callwise.services.import_source import PreparedBatch, Progress, head_text, prepared_batches
+from callwise.services.import_source import (
+    PreparedBatch,
+    Progress,
+    fewer_collections,
+    head_text,
+    prepared_batches,
+)
 from callwise.services.zone_cache import use_disk_cache
 from callwise.store import contacts as store
 
@@ -125,7 +131,7 @@ def _import_records(
     )
     refused = False
     try:
-        with app.transaction() as conn, store.bulk_insert_mode(conn):
+        with fewer_collections(), app.transaction() as conn, store.bulk_insert_mode(conn):
             for batch in batches:
                 _import_batch(conn, app, batch, report)
             refused = bool(report.rejected) and not options.skip_invalid and not options.dry_run
