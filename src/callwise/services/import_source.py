@@ -323,14 +323,20 @@ def start_early_reader(path: Path, fmt: str = "auto") -> None:
         return
     if chosen not in READERS or (os.cpu_count() or 1) < 2:
         return
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
     stop_early_reader()
     context = multiprocessing.get_context("fork")
     pipes = [context.Pipe(duplex=False) for _ in range(_reader_count(chosen))]
     sending_ends = [sending for _, sending in pipes]
     regions: list[Region] = [_RegionFromParent(receiving, sending_ends) for receiving, _ in pipes]
-    children = _start_readers(path, chosen, "utf-8-sig", regions)
-    for receiving, _ in pipes:
-        receiving.close()
+    try:
+        children = _start_readers(path, chosen, "utf-8-sig", regions)
+    except OSError:  # no process to be had: the import reads the file itself, later
+        return
+    finally:
+        for receiving, _ in pipes:
+            receiving.close()
     key = _file_key(path, chosen, "utf-8-sig")
     _early.append(_EarlyReader(key, children, sending_ends))
 
