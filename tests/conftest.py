@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,9 @@ from callwise.services.app import App, open_app
 from pgserver import Cluster, PostgresUnavailable, start_cluster
 
 pytest_plugins = ["web_support"]
+
+# The city-table disk cache goes to a folder of the test run, not the user's ~/.cache.
+os.environ.setdefault("CALLWISE_CACHE_DIR", tempfile.mkdtemp(prefix="callwise-test-cache-"))
 
 REQUIRE_SERVICES = os.environ.get("CALLWISE_REQUIRE_SERVICES") == "1"
 NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)
