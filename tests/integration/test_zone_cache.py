@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from callwise.domain import zones
+from callwise.domain import city_tables, zones
 from callwise.domain.model import Contact, Phone
 from callwise.services import zone_cache
 
@@ -59,7 +59,7 @@ def test_cached_tables_answer_as_built_ones(cache_dir: Path, built: list[object]
     zone_cache.use_disk_cache()
     assert _answers() == built  # read back from the file
     stored = zone_cache.read_tables(path)
-    assert stored is not None and set(stored) == set(zones.CITY_TABLES)
+    assert stored is not None and set(stored) == set(city_tables.CITY_TABLES)
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
@@ -99,6 +99,6 @@ def test_an_unwritable_cache_dir_only_costs_time(
 
 def test_the_cache_file_is_named_by_what_the_tables_depend_on(cache_dir: Path) -> None:
     key = zone_cache.tables_key()
-    assert key.startswith(f"{zone_cache.callwise.__version__}-{zones.CITY_TABLES_FORMAT}-")
+    assert key.startswith(f"{zone_cache.callwise.__version__}-{city_tables.CITY_TABLES_FORMAT}-")
     assert zone_cache.cache_path() == zone_cache.cache_path()
     assert zone_cache.cache_path().name.startswith("city-tables-")

