@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
@@ -16,6 +16,10 @@ from callwise.domain.settings import Settings
 from callwise.services.zone_cache import use_disk_cache
 from callwise.store import db
 from callwise.store import settings as settings_store
+
+
+class Rollback(Exception):
+    """Raised inside `App.transaction()` to undo the unit of work without an error."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,14 @@ class App:
         """One unit of work: everything inside commits together or not at all.
 
         Every write goes through here, so here the data revision is raised: a plan kept in
-        any process's cache (services/cache.py) is recomputed after a change."""
+        any process's cache (services/cache.py) is recomputed after a change. Raising
+        `Rollback` inside undoes everything quietly (a dry run, a refused import)."""
         try:
-            with self.engine.connect() as conn, conn.execution_options(**db.WRITE).begin():
+            with (
+                suppress(Rollback),
+                self.engine.connect() as conn,
+                conn.execution_options(**db.WRITE).begin(),
+            ):
                 yield conn
                 db.bump_data_revision(conn)
         except SQLAlchemyError as exc:

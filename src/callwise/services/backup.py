@@ -14,7 +14,7 @@ from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.settings import SPEC_BY_KEY
-from callwise.services.app import App
+from callwise.services.app import App, Rollback
 from callwise.store import contacts as store
 from callwise.store import settings as settings_store
 
@@ -109,18 +109,11 @@ def restore_backup(app: App, stream: IO[str], *, dry_run: bool = False) -> Resto
     settings = _parse_settings(document)
     region = settings.get("default_region") or app.settings().default_region
     restored = list(_parse_contacts(document, app, region))
-    try:
-        with app.transaction() as conn:
-            report = _write_restore(conn, restored, settings)
-            if dry_run:
-                raise _Rollback
-    except _Rollback:
-        pass
+    with app.transaction() as conn:
+        report = _write_restore(conn, restored, settings)
+        if dry_run:
+            raise Rollback
     return report
-
-
-class _Rollback(Exception):
-    """Raised inside a transaction to undo it (a dry run)."""
 
 
 def _write_restore(

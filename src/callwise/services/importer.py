@@ -3,6 +3,7 @@ transaction (all or nothing, or the valid records with `skip_invalid`)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.merge import match_keys, merge_contacts
 from callwise.domain.model import Contact
 from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
-from callwise.services.app import App
+from callwise.services.app import App, Rollback
 from callwise.services.backup import RestoreReport, restore_backup
 from callwise.services.import_source import (
     PreparedBatch,
@@ -59,10 +60,6 @@ class _Options:
     parallel: bool | None
 
 
-class _Rollback(Exception):
-    """Undo the transaction of a dry run or of a refused import."""
-
-
 @dataclass
 class _Pending:
     """One contact this batch will write: new, or a stored one being completed."""
@@ -104,17 +101,13 @@ def import_file(
         return ImportReport("backup", dry_run, restored=restored)
     region = region or app.settings().default_region
     options = _Options(dry_run, skip_invalid, progress, parallel)
-    try:
-        return _import_records(app, path, chosen, "utf-8-sig", region, options)
-    except UnicodeDecodeError:  # Outlook often writes Windows-1252; nothing was kept
-        pass
-    try:
-        return _import_records(app, path, chosen, "cp1252", region, options)
-    except UnicodeDecodeError:
-        raise ValidationError(
-            "the file is neither UTF-8 nor Windows-1252 text; export it again as UTF-8",
-            field="file",
-        ) from None
+    for encoding in ("utf-8-sig", "cp1252"):  # Outlook often writes Windows-1252
+        with suppress(UnicodeDecodeError):  # nothing was kept: try the next encoding
+            return _import_records(app, path, chosen, encoding, region, options)
+    raise ValidationError(
+        "the file is neither UTF-8 nor Windows-1252 text; export it again as UTF-8",
+        field="file",
+    )
 
 
 def _import_records(
@@ -130,15 +123,12 @@ def _import_records(
         path, chosen, encoding, region, parallel=options.parallel, progress=options.progress
     )
     refused = False
-    try:
-        with fewer_collections(), app.transaction() as conn, store.bulk_insert_mode(conn):
-            for batch in batches:
-                _import_batch(conn, app, batch, report)
-            refused = bool(report.rejected) and not options.skip_invalid and not options.dry_run
-            if refused or options.dry_run:
-                raise _Rollback
-    except _Rollback:
-        pass
+    with fewer_collections(), app.transaction() as conn, store.bulk_insert_mode(conn):
+        for batch in batches:
+            _import_batch(conn, app, batch, report)
+        refused = bool(report.rejected) and not options.skip_invalid and not options.dry_run
+        if refused or options.dry_run:
+            raise Rollback
     if refused:
         first = report.rejected[0]
         where = "" if first.reason.startswith("line ") else f"line {first.line}: "
