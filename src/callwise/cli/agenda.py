@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from callwise.cli.plan import DATE_HELP, option_names
+from callwise.cli.plan import DATE_HELP
 from callwise.cli.state import console, err_console, print_json, state
-from callwise.domain.errors import ValidationError
+from callwise.domain.errors import ValidationError, renamed_fields
 
 if TYPE_CHECKING:
     from callwise.services.occasions import TripReport
@@ -69,7 +69,7 @@ def trips_add(
     from callwise.services import occasions as service
 
     names = {"from": "--from", "to": "--to", "country": "--country", "city": "CITY"}
-    with option_names(**names):
+    with renamed_fields(names):
         report = service.add_trip(state(ctx).app, city, start, end, region, country, notes)
     if report.warning:
         err_console.print(f"[yellow]warning:[/] {report.warning}", highlight=False)
@@ -143,7 +143,7 @@ def occasions_add(
     """
     from callwise.services import occasions as service
 
-    with option_names(start="--start", label="LABEL"):
+    with renamed_fields({"start": "--start", "label": "LABEL"}):
         report = service.add_occasion(state(ctx).app, contact, label, rrule, start, needs_answer)
     o = report.occasion
     if state(ctx).as_json:
@@ -199,7 +199,7 @@ def calendar_export(
     """
     from callwise.services import calendar as service
 
-    with option_names(**{"from": "--from", "to": "--days"}):
+    with renamed_fields({"from": "--from", "to": "--days"}):
         made = service.calendar_export(state(ctx).app, start, days, birthdays=birthdays.value)
     _write(output, made.data)
     if made.note:

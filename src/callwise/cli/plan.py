@@ -3,27 +3,14 @@ P9.1-P9.5, P10.3). `trips`, `occasions` and `calendar` live in `cli.agenda`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
 from callwise.cli.state import console, print_json, state
-from callwise.domain.errors import ValidationError
+from callwise.domain.errors import renamed_fields
 
 DATE_HELP = "YYYY-MM-DD, today, tomorrow, +N days or +Nw weeks."
-
-
-@contextmanager
-def option_names(**names: str) -> Iterator[None]:
-    """Name the option a user typed when a service rejects a value (`to` -> `--to`)."""
-    try:
-        yield
-    except ValidationError as exc:
-        if exc.field in names:
-            exc.field = names[exc.field]
-        raise
 
 
 def today(ctx: typer.Context) -> None:
@@ -71,7 +58,7 @@ def plan(
     from callwise.cli.plan_render import plan_json, print_plan
     from callwise.services import plan as service
 
-    with option_names(**{"from": "--from", "to": "--to"}):
+    with renamed_fields({"from": "--from", "to": "--to"}):
         report = service.plan_between(state(ctx).app, first, last)
     if state(ctx).as_json:
         print_json(plan_json(report))
@@ -91,7 +78,7 @@ def snooze(
     """
     from callwise.services import occasions as service
 
-    with option_names(until="--until"):
+    with renamed_fields({"until": "--until"}):
         done = service.snooze(state(ctx).app, contact, until, reason)
     if state(ctx).as_json:
         print_json(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
 
 class CallwiseError(Exception):
     """A failure explained in one line. `exit_code` is for the CLI, `http_status` for the web."""
@@ -62,3 +65,15 @@ class StorageError(CallwiseError):
 
     exit_code = 8
     http_status = 503
+
+
+@contextmanager
+def renamed_fields(names: Mapping[str, str]) -> Iterator[None]:
+    """Rename the field of a ValidationError raised inside to what this user typed or sent
+    (the CLI's `--to`, the API's `end`): one message, each surface's own names."""
+    try:
+        yield
+    except ValidationError as exc:
+        if exc.field is not None and exc.field in names:
+            exc.field = names[exc.field]
+        raise

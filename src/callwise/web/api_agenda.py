@@ -9,10 +9,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
+from callwise.domain.errors import renamed_fields
 from callwise.services import occasions as service
 from callwise.services.occasions import TripReport
 from callwise.web.deps import AppDep
-from callwise.web.schemas import MAX_ID, ContactId, ContactRef, Input, fields_named
+from callwise.web.schemas import MAX_ID, ContactId, ContactRef, Input
 
 router = APIRouter(tags=["agenda"])
 DAY_HELP = "YYYY-MM-DD, today, tomorrow, +N days or +Nw weeks"
@@ -112,7 +113,7 @@ def get_trips(
 
 @router.post("/trips", status_code=201, summary="Record a trip: contacts near the city are invited")
 def add_trip(app: AppDep, body: TripIn) -> TripAdded:
-    with fields_named({"from": "start", "to": "end"}):
+    with renamed_fields({"from": "start", "to": "end"}):
         report = service.add_trip(
             app, body.city, body.start, body.end, body.region, body.country, body.notes
         )

@@ -7,9 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from callwise.domain.errors import renamed_fields
 from callwise.services import calls as service
 from callwise.web.deps import AppDep
-from callwise.web.schemas import ContactId, Text, fields_named
+from callwise.web.schemas import ContactId, Text
 from callwise.web.schemas_calls import CallIn, HistoryOut, LoggedOut, OccasionName, ScriptOut
 
 router = APIRouter(prefix="/contacts/{contact_id}", tags=["calls"])
@@ -36,14 +37,14 @@ def get_script(
     memorable_line: Annotated[Text, Query(description="A line for the opener (P4.4).")] = "",
     recap: Annotated[Text, Query(description="What to sum up at the close (P7.1).")] = "",
 ) -> ScriptOut:
-    with fields_named(CALL_FIELDS):
+    with renamed_fields(CALL_FIELDS):
         prepared = service.prepare(app, str(contact_id), occasion, purpose, memorable_line, recap)
     return ScriptOut.of(prepared)
 
 
 @router.post("/calls", status_code=201, summary="Log a call and see what comes next")
 def log_call(app: AppDep, contact_id: ContactId, body: CallIn) -> LoggedOut:
-    with fields_named(CALL_FIELDS):
+    with renamed_fields(CALL_FIELDS):
         logged = service.log_call(
             app,
             str(contact_id),

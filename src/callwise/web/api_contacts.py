@@ -15,13 +15,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from callwise.domain.codec import contact_from_dict, contact_to_dict
-from callwise.domain.errors import ConflictError
+from callwise.domain.errors import ConflictError, renamed_fields
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.services import contacts as service
 from callwise.services.app import App
 from callwise.services.browse import MAX_LIMIT, Filters, browse_contacts
 from callwise.web.deps import AppDep
-from callwise.web.schemas import MAX_ID, ContactId, SearchText, ShortText, fields_named
+from callwise.web.schemas import MAX_ID, ContactId, SearchText, ShortText
 from callwise.web.schemas_contacts import ContactIn, ContactList, ContactOut, ContactPatch, Removed
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
@@ -45,7 +45,7 @@ def contact_out(contact: Contact) -> ContactOut:
 
 def _save(app: App, data: dict[str, Any], force: bool) -> ContactOut:
     """Read the contact JSON with the codec and save it through the service."""
-    with fields_named(FIELD_KEYS):
+    with renamed_fields(FIELD_KEYS):
         contact = contact_from_dict(data)
         try:
             saved = service.save_contact(app, contact, force=force)

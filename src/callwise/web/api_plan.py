@@ -10,12 +10,13 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from callwise.domain.errors import renamed_fields
 from callwise.services import courtesy, plan, today
 from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.calendar import calendar_export
 from callwise.web.deps import AppDep
-from callwise.web.schemas import ContactId, Text, fields_named
+from callwise.web.schemas import ContactId, Text
 from callwise.web.schemas_plan import PlanOut, TodayOut, WhenOut
 
 router = APIRouter(tags=["plan"])
@@ -54,7 +55,7 @@ def get_week(app: AppDep) -> PlanOut:
     response_model=PlanOut,
 )
 def get_plan(app: AppDep, start: Start = "today", days: Days = 7) -> Response:
-    with fields_named(PLAN_FIELDS):
+    with renamed_fields(PLAN_FIELDS):
         first = plan.parse_day(start, field="start", today=plan.home_today(app))
         return kept_json(
             app, ("api:plan", first, days), lambda: PlanOut.of(plan.plan_report(app, first, days))
@@ -95,7 +96,7 @@ def get_calendar(
         Query(description="range: of planned contacts and within the days; all: every one."),
     ] = "range",
 ) -> Response:
-    with fields_named(PLAN_FIELDS):
+    with renamed_fields(PLAN_FIELDS):
         made = calendar_export(app, start, days, birthdays=birthdays)
     return Response(
         made.data,

@@ -11,8 +11,6 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import Path
@@ -26,7 +24,6 @@ from pydantic import (
 )
 
 from callwise.domain.courtesy import Tag, Window
-from callwise.domain.errors import ValidationError
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
@@ -107,17 +104,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (503, "The database refused or could not be reached."),
     )
 }
-
-
-@contextmanager
-def fields_named(names: dict[str, str]) -> Iterator[None]:
-    """Rename the field of a service's ValidationError to the key the API user sent."""
-    try:
-        yield
-    except ValidationError as exc:
-        if exc.field in names:
-            exc.field = names[exc.field]
-        raise
 
 
 class ContactRef(BaseModel):
