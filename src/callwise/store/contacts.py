@@ -131,39 +131,30 @@ def insert_contacts(
 
     With `keep_ids` the contacts' own ids are used (restoring a backup); with `stamp` that is
     their creation and update time instead of their own."""
-    if not keep_ids:
-        return insert_rows(conn, new_rows(batch, stamp))
-    if not batch:
-        return []
-    rows = new_rows(batch, stamp)
-    values = [
-        dict(zip(ROW_KEYS, r, strict=True)) | {"id": c.id}
-        for r, c in zip(rows.contacts, batch, strict=True)
-    ]
-    result = conn.execute(
-        contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), values
-    )
-    ids = [r[0] for r in result]
-    _index_new_rows(conn, ids)
-    write_children(conn, rows, ids)
-    return ids
+    ids = [c.id for c in batch] if keep_ids else None
+    return insert_rows(conn, new_rows(batch, stamp), ids=ids)
 
 
-def insert_rows(conn: Connection, rows: NewRows) -> list[int]:
-    """Insert new contacts prepared as rows (`contact_rows.new_rows`); return their ids."""
+def insert_rows(
+    conn: Connection, rows: NewRows, *, ids: Sequence[int | None] | None = None
+) -> list[int]:
+    """Insert new contacts prepared as rows (`contact_rows.new_rows`); return their ids.
+    With `ids` the rows keep those ids (restoring a backup)."""
     if not rows.contacts:
         return []
-    if conn.dialect.name == "sqlite":
-        ids = _sqlite_bulk_insert(conn, rows)
+    if conn.dialect.name == "sqlite" and ids is None:
+        new_ids = _sqlite_bulk_insert(conn, rows)
     else:
         values = [dict(zip(ROW_KEYS, r, strict=True)) for r in rows.contacts]
+        if ids is not None:
+            values = [v | {"id": i} for v, i in zip(values, ids, strict=True)]
         result = conn.execute(
             contacts.insert().returning(contacts.c.id, sort_by_parameter_order=True), values
         )
-        ids = [r[0] for r in result]
-    _index_new_rows(conn, ids)
-    write_children(conn, rows, ids)
-    return ids
+        new_ids = [r[0] for r in result]
+    _index_new_rows(conn, new_ids)
+    write_children(conn, rows, new_ids)
+    return new_ids
 
 
 def _sqlite_bulk_insert(conn: Connection, rows: NewRows) -> list[int]:
