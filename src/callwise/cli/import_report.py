@@ -66,27 +66,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
             "updated": r.updated,
             "settings": r.settings,
         }
-    return {
-        "format": report.format,
-        "dry_run": report.dry_run,
-        "added": len(report.added),
-        "merged": len(report.merged),
-        "unchanged": report.unchanged,
-        "new": [{"line": line, "name": name} for line, name in report.added],
-        "merges": [
-            {"line": m.line, "contact_id": m.contact_id, "name": m.name, "fields": list(m.fields)}
-            for m in report.merged
-        ],
-        "conflicts": [
-            {"line": line, "name": name, "kept_in_notes": text}
-            for line, name, text in report.conflicts
-        ],
-        "rejected": [{"line": r.line, "reason": r.reason} for r in report.rejected],
-        "flagged_phones": [
-            {"line": line, "name": name, "number": number} for line, name, number in report.flagged
-        ],
-        "warnings": [{"line": line, "warning": text} for line, text in report.warnings],
-    }
+    return report.as_dict()
 
 
 def _section(title: str, lines: list[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -50,6 +51,37 @@ class ImportReport:
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     restored: RestoreReport | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain values, the shape `import --json` and the API share
+        (docs/json.md); the backup's own counts are in `restored`."""
+        return {
+            "format": self.format,
+            "dry_run": self.dry_run,
+            "added": len(self.added),
+            "merged": len(self.merged),
+            "unchanged": self.unchanged,
+            "new": [{"line": line, "name": name} for line, name in self.added],
+            "merges": [
+                {
+                    "line": m.line,
+                    "contact_id": m.contact_id,
+                    "name": m.name,
+                    "fields": list(m.fields),
+                }
+                for m in self.merged
+            ],
+            "conflicts": [
+                {"line": line, "name": name, "kept_in_notes": text}
+                for line, name, text in self.conflicts
+            ],
+            "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+            "flagged_phones": [
+                {"line": line, "name": name, "number": number}
+                for line, name, number in self.flagged
+            ],
+            "warnings": [{"line": line, "warning": text} for line, text in self.warnings],
+        }
 
 
 @dataclass(frozen=True)

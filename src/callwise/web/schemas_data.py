@@ -76,27 +76,9 @@ class ImportReportOut(BaseModel):
     def of(cls, report: ImportReport) -> ImportReportOut:
         r = report.restored
         return cls.model_validate(
-            {
-                "format": report.format,
-                "dry_run": report.dry_run,
+            report.as_dict()
+            | {
                 "added": r.added if r else len(report.added),
-                "merged": len(report.merged),
-                "unchanged": report.unchanged,
-                "new": [{"line": line, "name": name} for line, name in report.added],
-                "merges": [
-                    {"line": m.line, "contact_id": m.contact_id, "name": m.name, "fields": m.fields}
-                    for m in report.merged
-                ],
-                "conflicts": [
-                    {"line": line, "name": name, "kept_in_notes": text}
-                    for line, name, text in report.conflicts
-                ],
-                "rejected": [{"line": x.line, "reason": x.reason} for x in report.rejected],
-                "flagged_phones": [
-                    {"line": line, "name": name, "number": number}
-                    for line, name, number in report.flagged
-                ],
-                "warnings": [{"line": line, "warning": text} for line, text in report.warnings],
                 "restored": (
                     {"added": r.added, "updated": r.updated, "settings": r.settings} if r else None
                 ),
