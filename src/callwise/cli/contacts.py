@@ -11,6 +11,7 @@ from callwise.cli import contact_options as o
 from callwise.cli.render import contact_card, print_page
 from callwise.cli.state import confirm, console, err_console, interactive, print_json, state
 from callwise.domain.codec import contact_to_dict
+from callwise.domain.contacts import MAX_ID
 from callwise.domain.errors import ConflictError
 from callwise.domain.model import Contact
 from callwise.services import contacts as service
@@ -19,8 +20,10 @@ from callwise.services.app import App
 app = typer.Typer(help="Add, change, look up and remove contacts.", no_args_is_help=True)
 
 ContactArg = Annotated[str, typer.Argument(help="An id (42) or a name that matches one contact.")]
-Limit = Annotated[int, typer.Option("--limit", min=1, help="At most this many contacts.")]
-Offset = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")]
+Limit = Annotated[
+    int, typer.Option("--limit", min=1, max=MAX_ID, help="At most this many contacts.")
+]
+Offset = Annotated[int, typer.Option("--offset", min=0, max=MAX_ID, help="Skip this many first.")]
 
 
 def _introducer(app_: App, opts: dict[str, Any]) -> int | None:

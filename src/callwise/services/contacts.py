@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Connection
 
 from callwise.domain.codec import contact_to_dict
-from callwise.domain.contacts import prepare_contact
+from callwise.domain.contacts import MAX_ID, prepare_contact
 from callwise.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.text import fold
@@ -116,7 +116,7 @@ def edit_contact(
     """
     region = app.settings().default_region
     with app.transaction() as conn:
-        current = store.lock_contact(conn, contact_id)
+        current = store.lock_contact(conn, contact_id) if 1 <= contact_id <= MAX_ID else None
         if current is None:
             raise NotFoundError(
                 f"no contact has id {contact_id}; `callwise contacts find` lists ids",
@@ -135,8 +135,10 @@ def edit_contact(
 
 
 def get_contact(app: App, contact_id: int) -> Contact:
-    with app.engine.connect() as conn:
-        found = store.get_contact(conn, contact_id)
+    found = None
+    if 1 <= contact_id <= MAX_ID:  # no stored id is larger (nor can the database compare one)
+        with app.engine.connect() as conn:
+            found = store.get_contact(conn, contact_id)
     if found is None:
         raise NotFoundError(
             f"no contact has id {contact_id}; `callwise contacts find` lists ids", field="contact"
@@ -195,7 +197,7 @@ def count_contacts(app: App) -> int:
 def remove_contact(app: App, contact_id: int) -> Contact:
     """Delete one contact (the caller has confirmed); return what was removed."""
     with app.transaction() as conn:
-        found = store.get_contact(conn, contact_id)
+        found = store.get_contact(conn, contact_id) if 1 <= contact_id <= MAX_ID else None
         if found is None:
             raise NotFoundError(f"no contact has id {contact_id}", field="contact")
         store.delete_contact(conn, contact_id)

@@ -36,6 +36,7 @@ FIELD_KEYS = {
     "email": "emails",
     "gatekeeper_phone": "gatekeeper.phone",
     "introduced_by": "met.introduced_by",
+    "met_date": "met.date",
     "date": "other_dates",
 }
 Force = Annotated[

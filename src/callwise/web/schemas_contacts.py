@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from callwise.domain.model import AddressForm, RelationshipKind
-from callwise.web.schemas import Input
+from callwise.web.schemas import MAX_ID, Input
 
 PartialDateText = Annotated[
     str,
@@ -43,7 +43,7 @@ class Met(BaseModel):
     place: str = ""
     circumstances: str = ""
     introduced_by: int | None = Field(
-        default=None, ge=1, description="The id of the contact who introduced you."
+        default=None, ge=1, le=MAX_ID, description="The id of the contact who introduced you."
     )
 
 
