@@ -8,7 +8,9 @@ the record as stored inside one transaction, about half of the tags came back re
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -20,12 +22,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
+from fastapi.testclient import TestClient
 
 from callwise.domain.model import Contact
 from callwise.services.app import open_app
 from callwise.services.contacts import edit_contact, get_contact, save_contact
 from conftest import NOW
+from web_support import csrf_of
 
 CALLWISE = str(Path(sys.executable).with_name("callwise"))
 NOW_ARG = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -173,3 +178,40 @@ def test_an_edit_waits_for_the_one_in_progress_and_applies_to_its_result(db_url:
     final = get_contact(core, contact_id)
     core.engine.dispose()
     assert (final.job_title, final.tags) == ("COO", ("a", "b"))
+
+
+def test_a_put_with_a_stale_version_is_409_and_writes_nothing(client: TestClient) -> None:
+    created = client.post("/api/v1/contacts", json={"given_name": "Ana"}).json()
+    read = client.get(f"/api/v1/contacts/{created['id']}").json()
+    assert client.patch(f"/api/v1/contacts/{read['id']}", json={"notes": "new"}).status_code == 200
+    stale = client.put(f"/api/v1/contacts/{read['id']}", json={**read, "job_title": "COO"})
+    assert stale.status_code == 409, stale.text
+    assert stale.json()["error"]["field"] == "version"
+    kept = client.get(f"/api/v1/contacts/{read['id']}").json()
+    assert (kept["notes"], kept["job_title"]) == ("new", "")
+    fresh = client.put(f"/api/v1/contacts/{read['id']}", json={**kept, "job_title": "COO"})
+    assert fresh.status_code == 200, fresh.text
+    assert (fresh.json()["notes"], fresh.json()["job_title"]) == ("new", "COO")
+
+
+def _form_post(client: TestClient, url: str, data: dict[str, str]) -> httpx.Response:
+    token = csrf_of(client, "/contacts/new")
+    return client.post(url, data={"csrf_token": token, **data}, follow_redirects=False)
+
+
+def test_a_stale_form_keeps_other_changes_and_names_the_clash(client: TestClient) -> None:
+    """The edit form applies only what was typed; a field also changed elsewhere is a 409."""
+    contact_id = client.post("/api/v1/contacts", json={"given_name": "Ana"}).json()["id"]
+    page = client.get(f"/contacts/{contact_id}/edit").text
+    original = html.unescape(re.search(r'name="original" value="([^"]*)"', page)[1])  # type: ignore[index]
+    form = {**json.loads(original), "original": original}
+    client.patch(f"/api/v1/contacts/{contact_id}", json={"tags": ["vip"], "notes": "theirs"})
+    saved = _form_post(client, f"/contacts/{contact_id}/edit", {**form, "job_title": "COO"})
+    assert saved.status_code == 303, saved.text
+    after = client.get(f"/api/v1/contacts/{contact_id}").json()
+    assert (after["job_title"], after["tags"], after["notes"]) == ("COO", ["vip"], "theirs")
+    clash = _form_post(client, f"/contacts/{contact_id}/edit", {**form, "notes": "mine"})
+    assert clash.status_code == 409
+    assert "changed elsewhere" in clash.text and "notes" in clash.text
+    assert "mine" in clash.text  # what was typed is kept
+    assert client.get(f"/api/v1/contacts/{contact_id}").json()["notes"] == "theirs"
