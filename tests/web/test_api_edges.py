@@ -59,3 +59,38 @@ def test_out_of_range_values_are_422(
     assert response.json()["error"]["field"] == field
     for check in ("/api/v1/today", "/api/v1/week", "/api/v1/contacts?overdue=true"):
         assert client.get(check).status_code == 200, check
+
+
+HUGE = 99999999999999999999
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"met": {"introduced_by": HUGE}}, "met.introduced_by"),
+        ({"met": {"introduced_by": 2**31 - 1}}, "met.introduced_by"),
+        ({"cadence_days": HUGE}, "cadence_days"),
+        ({"birthday": "9999-12-31"}, "birthday"),
+        ({"birthday": "0001-01-01"}, "birthday"),
+        ({"met": {"date": "9999-12-31"}}, "met.date"),
+        ({"connected_on": "9999-12-31"}, "connected_on"),
+        ({"other_dates": [{"label": "x", "date": "0001-01-01"}]}, "other_dates"),
+    ],
+)
+def test_contact_values_beyond_the_limits_are_422(
+    client: TestClient, body: dict[str, Any], field: str
+) -> None:
+    """Issue 11: before, a connection date in 9999 was stored and every plan then failed."""
+    contact = _contact(client)
+    response = client.patch(f"/api/v1/contacts/{contact}", json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["field"] == field
+    for check in ("/api/v1/today", "/api/v1/week", "/api/v1/plan?days=30"):
+        assert client.get(check).status_code == 200, check
+
+
+def test_huge_ids_are_refused_not_failed(client: TestClient) -> None:
+    assert client.get(f"/api/v1/contacts/{HUGE}").status_code == 422
+    for page in (f"/contacts/{HUGE}", f"/contacts/{HUGE}/edit"):
+        assert client.get(page).status_code == 404, page
+    assert client.get(f"/contacts?offset={HUGE}").status_code == 422

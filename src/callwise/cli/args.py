@@ -74,10 +74,14 @@ def _options(
     return found, words[i:]
 
 
+MAX_COUNT = 2**31 - 1  # as Typer's --limit/--offset (cli/contacts.py): the database's integers
+
+
 def _count(text: str | None, default: int, least: int) -> int | None:
+    """A plain count within least..MAX_COUNT, else None (Typer then explains)."""
     if text is None:
         return default
-    if not text.isascii() or not text.isdigit() or int(text) < least:
+    if not text.isascii() or not text.isdigit() or not least <= int(text) <= MAX_COUNT:
         return None
     return int(text)
 

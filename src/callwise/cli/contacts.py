@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -10,6 +11,7 @@ from callwise.cli import contact_options as o
 from callwise.cli.render import contact_card, print_page
 from callwise.cli.state import confirm, console, err_console, interactive, print_json, state
 from callwise.domain.codec import contact_to_dict
+from callwise.domain.contacts import MAX_ID
 from callwise.domain.errors import ConflictError
 from callwise.domain.model import Contact
 from callwise.services import contacts as service
@@ -18,8 +20,10 @@ from callwise.services.app import App
 app = typer.Typer(help="Add, change, look up and remove contacts.", no_args_is_help=True)
 
 ContactArg = Annotated[str, typer.Argument(help="An id (42) or a name that matches one contact.")]
-Limit = Annotated[int, typer.Option("--limit", min=1, help="At most this many contacts.")]
-Offset = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")]
+Limit = Annotated[
+    int, typer.Option("--limit", min=1, max=MAX_ID, help="At most this many contacts.")
+]
+Offset = Annotated[int, typer.Option("--offset", min=0, max=MAX_ID, help="Skip this many first.")]
 
 
 def _introducer(app_: App, opts: dict[str, Any]) -> int | None:
@@ -29,17 +33,17 @@ def _introducer(app_: App, opts: dict[str, Any]) -> int | None:
     return service.resolve_contact(app_, ref).id
 
 
-def _save(ctx: typer.Context, contact: Contact, force: bool) -> Contact:
-    """Save; on a duplicate phone or email, warn and ask (or fail with the --force hint)."""
-    app_ = state(ctx).app
+def _save(save: Callable[[bool], Contact], force: bool) -> Contact:
+    """Run `save(force)`; on a duplicate phone or email, warn and ask (or fail with the
+    --force hint), then save again with force."""
     try:
-        return service.save_contact(app_, contact, force=force)
+        return save(force)
     except ConflictError as exc:
         if not interactive():
             raise ConflictError(f"{exc.message} (use --force to save anyway)") from None
         err_console.print(f"[yellow]warning:[/] {exc.message}")
         confirm("Save anyway?", refuse_hint="use --force")
-        return service.save_contact(app_, contact, force=True)
+        return save(True)
 
 
 def _output(ctx: typer.Context, contact: Contact, verb: str) -> None:
@@ -108,7 +112,8 @@ def add(
         opts["given"], opts["family"] = first, rest.strip()
     app_ = state(ctx).app
     contact = o.apply_options(Contact(), opts, _introducer(app_, opts))
-    _output(ctx, _save(ctx, contact, force), "Added")
+    saved = _save(lambda f: service.save_contact(app_, contact, force=f), force)
+    _output(ctx, saved, "Added")
 
 
 @app.command("edit")
@@ -165,13 +170,24 @@ def edit(
 ) -> None:
     """Change a contact: text options replace (an empty value clears), list options add.
 
+    Only the fields named change, applied to the contact as stored when it is written, so an
+    edit made meanwhile elsewhere (the web app, another command) is kept (issue 11).
+
     Example: callwise contacts edit "Dana Whitfield" --title COO --tag vip --remove-tag clients
     """
     opts = dict(locals())
     app_ = state(ctx).app
-    base = service.resolve_contact(app_, contact)
-    changed = o.apply_options(base, opts, _introducer(app_, opts))
-    _output(ctx, _save(ctx, changed, force), "Updated")
+    found = service.resolve_contact(app_, contact)
+    introducer = _introducer(app_, opts)
+    o.apply_options(found, opts, introducer)  # refuses a bad value before taking the lock
+    assert found.id is not None
+    contact_id = found.id
+
+    def change(stored: Contact) -> Contact:
+        return o.apply_options(stored, opts, introducer)
+
+    saved = _save(lambda f: service.edit_contact(app_, contact_id, change, force=f), force)
+    _output(ctx, saved, "Updated")
 
 
 @app.command("show")

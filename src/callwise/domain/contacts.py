@@ -13,6 +13,11 @@ from callwise.domain.stated_hours import parse_stated_hours
 from callwise.domain.text import fold
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
+MAX_CADENCE_DAYS = 36500  # a hundred years; further overflows the plan's date arithmetic
+# A contact's dates stay well inside the calendar (years 1 to 9999): occasions and plans add
+# up to a hundred years to them, and a year outside is a typo anyway.
+FIRST_YEAR, LAST_YEAR = 1000, 9000
 
 
 def _clean_list(items: tuple[str, ...]) -> tuple[str, ...]:
@@ -75,12 +80,8 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
             "a contact needs a name: give a given name, family name, display name or nickname",
             field="name",
         )
-    if contact.cadence_days is not None and contact.cadence_days <= 0:
-        raise ValidationError(
-            f"{contact.cadence_days} is not a cadence; give a whole number of days above 0, "
-            "or leave it empty for none",
-            field="cadence_days",
-        )
+    _check_numbers(contact)
+    _check_years(contact)
     gatekeeper = contact.gatekeeper
     if gatekeeper is not None:
         gatekeeper = _prepare_gatekeeper(gatekeeper, region, strict=strict)
@@ -105,6 +106,40 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
         avoid_topics=_clean_list(contact.avoid_topics),
         tags=_clean_list(contact.tags),
     )
+
+
+def _check_numbers(contact: Contact) -> None:
+    """The cadence and the introducer's id must be numbers callwise can store and plan with."""
+    cadence = contact.cadence_days
+    if cadence is not None and not 1 <= cadence <= MAX_CADENCE_DAYS:
+        raise ValidationError(
+            f"{cadence} is not a cadence; give a whole number of days from 1 to "
+            f"{MAX_CADENCE_DAYS}, or leave it empty for none",
+            field="cadence_days",
+        )
+    introducer = contact.met.introduced_by
+    if introducer is not None and not 1 <= introducer <= MAX_ID:
+        raise ValidationError(
+            f"no other contact has id {introducer}; give the id of the contact who introduced you",
+            field="introduced_by",
+        )
+
+
+def _check_years(contact: Contact) -> None:
+    """Every date of the contact within FIRST_YEAR..LAST_YEAR, naming the field if not."""
+    dated = [
+        ("birthday", contact.birthday.year if contact.birthday else None),
+        ("met_date", contact.met.date.year if contact.met.date else None),
+        ("connected_on", contact.connected_on.year if contact.connected_on else None),
+        *(("other_dates", other.date.year) for other in contact.other_dates),
+    ]
+    for field, year in dated:
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValidationError(
+                f"the year {year} is out of range; give a date from the year {FIRST_YEAR} "
+                f"to {LAST_YEAR}",
+                field=field,
+            )
 
 
 def _check_availability(contact: Contact, *, strict: bool) -> tuple[str, str]:

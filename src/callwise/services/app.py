@@ -58,18 +58,33 @@ class App:
             return Settings.from_texts(settings_store.load_texts(conn))
 
 
+# The moments callwise can plan from: plans, cadences and dates reach up to 100 years either
+# way (domain/call_log.MAX_YEARS_OFF) and must stay inside the calendar's years 1 to 9999.
+EARLIEST_NOW = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+LATEST_NOW = dt.datetime(9800, 12, 31, 23, 59, tzinfo=dt.UTC)
+
+
 def parse_now(text: str | None) -> dt.datetime:
-    """`--now` / CALLWISE_NOW as an aware instant; naive text is read as UTC."""
+    """`--now` / CALLWISE_NOW as an aware instant; naive text is read as UTC. A moment outside
+    EARLIEST_NOW..LATEST_NOW is refused: planning from it would leave the calendar."""
     if not text:
         return dt.datetime.now(dt.UTC)
     try:
         value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        value = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        in_range = EARLIEST_NOW <= value <= LATEST_NOW
+    except (ValueError, OverflowError):
         raise ValidationError(
             f"{text!r} is not an ISO 8601 moment; write e.g. 2026-11-24T09:30:00-06:00",
             field="now",
         ) from None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if not in_range:
+        raise ValidationError(
+            f"{text!r} is outside the moments callwise can plan from; give one between "
+            f"{EARLIEST_NOW:%Y-%m-%d} and {LATEST_NOW:%Y-%m-%d}",
+            field="now",
+        )
+    return value
 
 
 def open_app(url: str | None = None, now: str | dt.datetime | None = None) -> App:

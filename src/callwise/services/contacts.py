@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection
 
-from callwise.domain.contacts import prepare_contact
+from callwise.domain.codec import contact_to_dict
+from callwise.domain.contacts import MAX_ID, prepare_contact
 from callwise.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.text import fold
@@ -46,33 +50,95 @@ def _check_introducer(conn: Connection, contact: Contact) -> None:
         )
 
 
+Change = Callable[[Contact], Contact]
+
+
+class StaleVersionError(ConflictError):
+    """The contact changed after the version the client read; `fields` names what differs."""
+
+    def __init__(self, message: str, fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message, field="version")
+        self.fields = fields
+
+
+def contact_version(contact: Contact) -> str:
+    """A fingerprint of everything a user can set on `contact` (not its timestamps).
+
+    It is derived from the content, not counted in a column, so every way of writing a
+    contact (imports, restores, edits) moves it without having to remember to."""
+    data = contact_to_dict(contact)
+    for key in ("id", "name", "created_at", "updated_at"):
+        data.pop(key, None)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _store_checked(conn: Connection, prepared: Contact, force: bool) -> None:
+    _check_introducer(conn, prepared)
+    clashes = _duplicates(conn, prepared)
+    if clashes and not force:
+        raise ConflictError("; ".join(clashes))  # each surface says how to save anyway
+
+
 def save_contact(app: App, contact: Contact, *, force: bool = False) -> Contact:
-    """Validate and store `contact` (new when its id is None); return it as stored.
+    """Validate and store `contact` (new when its id is None, else a whole replacement);
+    return it as stored.
 
     A phone or email that another contact has raises ConflictError unless `force`.
     """
-    settings = app.settings()
-    prepared = prepare_contact(contact, settings.default_region)
+    if contact.id is not None:
+        return edit_contact(app, contact.id, lambda _stored: contact, force=force)
+    prepared = prepare_contact(contact, app.settings().default_region)
     with app.transaction() as conn:
-        _check_introducer(conn, prepared)
-        clashes = _duplicates(conn, prepared)
-        if clashes and not force:
-            raise ConflictError("; ".join(clashes))  # each surface says how to save anyway
-        if prepared.id is None:
-            stamped = replace(prepared, created_at=app.now, updated_at=app.now)
-            new_id = store.insert_contacts(conn, [stamped])[0]
-            return replace(stamped, id=new_id)
-        existing = store.get_contact(conn, prepared.id)
-        if existing is None:
-            raise NotFoundError(f"no contact has id {prepared.id}", field="contact")
-        stamped = replace(prepared, created_at=existing.created_at, updated_at=app.now)
+        _store_checked(conn, prepared, force)
+        stamped = replace(prepared, created_at=app.now, updated_at=app.now)
+        new_id = store.insert_contacts(conn, [stamped])[0]
+        return replace(stamped, id=new_id)
+
+
+def edit_contact(
+    app: App,
+    contact_id: int,
+    change: Change,
+    *,
+    force: bool = False,
+    version: str | None = None,
+) -> Contact:
+    """Apply `change` to the contact as stored at this moment and store the result; return it.
+
+    Decision (issue 11, no lost updates): an edit is a function of the current record, run
+    inside the one write transaction that re-reads it (BEGIN IMMEDIATE on SQLite; on
+    PostgreSQL the row is locked FOR UPDATE before it is read), so two edits of different
+    fields never undo each other, and tag additions add to the tags stored now. Callers
+    that hold an older copy (PUT, a form) pass the `version` they read (`contact_version`,
+    a content fingerprint: no column, no migration, moved by every writer); when it is no
+    longer current the edit is refused with StaleVersionError (409), naming what differs.
+    """
+    region = app.settings().default_region
+    with app.transaction() as conn:
+        current = store.lock_contact(conn, contact_id) if 1 <= contact_id <= MAX_ID else None
+        if current is None:
+            raise NotFoundError(
+                f"no contact has id {contact_id}; `callwise contacts find` lists ids",
+                field="contact",
+            )
+        if version is not None and version != contact_version(current):
+            raise StaleVersionError(
+                f"contact #{contact_id} changed after version {version!r} was read "
+                f"(now {contact_version(current)!r}); read it again and resend the change"
+            )
+        prepared = prepare_contact(replace(change(current), id=contact_id), region)
+        _store_checked(conn, prepared, force)
+        stamped = replace(prepared, created_at=current.created_at, updated_at=app.now)
         store.update_contact(conn, stamped)
         return stamped
 
 
 def get_contact(app: App, contact_id: int) -> Contact:
-    with app.engine.connect() as conn:
-        found = store.get_contact(conn, contact_id)
+    found = None
+    if 1 <= contact_id <= MAX_ID:  # no stored id is larger (nor can the database compare one)
+        with app.engine.connect() as conn:
+            found = store.get_contact(conn, contact_id)
     if found is None:
         raise NotFoundError(
             f"no contact has id {contact_id}; `callwise contacts find` lists ids", field="contact"
@@ -131,7 +197,7 @@ def count_contacts(app: App) -> int:
 def remove_contact(app: App, contact_id: int) -> Contact:
     """Delete one contact (the caller has confirmed); return what was removed."""
     with app.transaction() as conn:
-        found = store.get_contact(conn, contact_id)
+        found = store.get_contact(conn, contact_id) if 1 <= contact_id <= MAX_ID else None
         if found is None:
             raise NotFoundError(f"no contact has id {contact_id}", field="contact")
         store.delete_contact(conn, contact_id)

@@ -181,6 +181,14 @@ def update_contact(conn: Connection, contact: Contact) -> None:
     write_children(conn, NewRows([], *child_values([(0, contact)])), [contact.id])
 
 
+def lock_contact(conn: Connection, contact_id: int) -> Contact | None:
+    """Read a contact for changing it: on PostgreSQL its row stays locked (FOR UPDATE) until
+    the transaction ends, so a concurrent edit waits and then reads the result (SQLite's
+    BEGIN IMMEDIATE already lets one writer in at a time)."""
+    locked = conn.scalar(select(contacts.c.id).where(contacts.c.id == contact_id).with_for_update())
+    return None if locked is None else get_contact(conn, contact_id)
+
+
 def delete_contact(conn: Connection, contact_id: int) -> None:
     conn.execute(delete(contacts).where(contacts.c.id == contact_id))
 

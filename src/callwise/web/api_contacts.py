@@ -5,6 +5,10 @@ Decisions:
 - A phone or email another contact has is refused with 409 unless `?force=true`.
 - PATCH is a JSON merge patch (RFC 7396) of the contact JSON: keys sent replace, `met` and
   `gatekeeper` merge key by key, null clears.
+- No lost updates (issue 11): PATCH and PUT apply to the contact as stored when they write,
+  inside one transaction (`services.contacts.edit_contact`), so a PATCH changes only the keys
+  it sends. Every contact read carries `version` (a content fingerprint); a PUT or PATCH that
+  sends back a `version` which is no longer current is refused with 409, nothing written.
 - A service names the domain's field ("phone"); the API names the key sent ("phones").
 """
 
@@ -32,6 +36,7 @@ FIELD_KEYS = {
     "email": "emails",
     "gatekeeper_phone": "gatekeeper.phone",
     "introduced_by": "met.introduced_by",
+    "met_date": "met.date",
     "date": "other_dates",
 }
 Force = Annotated[
@@ -40,11 +45,12 @@ Force = Annotated[
 
 
 def contact_out(contact: Contact) -> ContactOut:
-    return ContactOut.model_validate(contact_to_dict(contact))
+    data = contact_to_dict(contact) | {"version": service.contact_version(contact)}
+    return ContactOut.model_validate(data)
 
 
 def _save(app: App, data: dict[str, Any], force: bool) -> ContactOut:
-    """Read the contact JSON with the codec and save it through the service."""
+    """Read the contact JSON with the codec and add it through the service."""
     with renamed_fields(FIELD_KEYS):
         contact = contact_from_dict(data)
         try:
@@ -52,6 +58,24 @@ def _save(app: App, data: dict[str, Any], force: bool) -> ContactOut:
         except ConflictError as exc:
             raise ConflictError(f"{exc.message} (add ?force=true to save anyway)") from None
     return contact_out(saved)
+
+
+def _edit(
+    app: App, contact_id: int, change: service.Change, force: bool, version: str | None
+) -> ContactOut:
+    """Apply `change` to the stored contact in one transaction (services.edit_contact)."""
+    with renamed_fields(FIELD_KEYS):
+        try:
+            saved = service.edit_contact(app, contact_id, change, force=force, version=version)
+        except service.StaleVersionError:
+            raise
+        except ConflictError as exc:
+            raise ConflictError(f"{exc.message} (add ?force=true to save anyway)") from None
+    return contact_out(saved)
+
+
+def _from_json(data: dict[str, Any], contact_id: int) -> Contact:
+    return contact_from_dict({**data, "id": contact_id})
 
 
 def merge_patch(target: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
@@ -106,16 +130,21 @@ def read_contact(app: AppDep, contact_id: ContactId) -> ContactOut:
 def replace_contact(
     app: AppDep, contact_id: ContactId, body: ContactIn, force: Force = False
 ) -> ContactOut:
-    service.get_contact(app, contact_id)  # 404 before any validation of the body
-    return _save(app, {**body.model_dump(mode="json"), "id": contact_id}, force)
+    data = body.model_dump(mode="json", exclude={"version"})
+    return _edit(app, contact_id, lambda _stored: _from_json(data, contact_id), force, body.version)
 
 
 @router.patch("/{contact_id}", summary="Change some fields (JSON merge patch, RFC 7396)")
 def patch_contact(
     app: AppDep, contact_id: ContactId, body: ContactPatch, force: Force = False
 ) -> ContactOut:
-    stored = contact_to_dict(service.get_contact(app, contact_id))
-    return _save(app, merge_patch(stored, body.changes()), force)
+    changes = body.changes()
+    version = changes.pop("version", None)
+
+    def patched(stored: Contact) -> Contact:
+        return _from_json(merge_patch(contact_to_dict(stored), changes), contact_id)
+
+    return _edit(app, contact_id, patched, force, version)
 
 
 @router.delete("/{contact_id}", summary="Remove a contact (a backup export brings them back)")

@@ -8,10 +8,17 @@ Decisions:
   rows and two email rows, one empty row more than the contact has; empty rows are skipped.
 - Editing starts from the stored contact, so what the form does not show (other dates, who
   introduced you, when it was created) is kept.
+- No lost updates (issue 11): the edit form carries the values it was rendered with
+  (`original`, hidden). Only the inputs typed differently from those are applied, to the
+  contact as stored when it is written; the phone rows count as one field, the email rows
+  as another. If an input typed was also changed elsewhere meanwhile, the write is refused
+  (409, `EditConflict`) naming those fields, and the form comes back with what was typed
+  over the newest values, so saving again keeps the typed ones.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,6 +28,7 @@ from callwise.domain.codec import contact_from_dict, contact_to_dict
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.phones import display_number, normalise_number
+from callwise.services.contacts import StaleVersionError
 
 MIN_PHONE_ROWS = 3
 MIN_EMAIL_ROWS = 2
@@ -78,6 +86,11 @@ class ContactForm:
     phone_rows: int = MIN_PHONE_ROWS
     email_rows: int = MIN_EMAIL_ROWS
     force: bool = False
+    original: dict[str, str] | None = None  # the values the edit form was rendered with
+
+    def original_json(self) -> str:
+        """The hidden `original` input: what the form showed when it was opened."""
+        return json.dumps(self.original if self.original is not None else self.values)
 
     def get(self, name: str) -> str:
         return self.values.get(name, "")
@@ -141,7 +154,20 @@ def read_form(data: Mapping[str, Any]) -> ContactForm:
         phone_rows=_row_count(values, "phone", MIN_PHONE_ROWS),
         email_rows=_row_count(values, "email", MIN_EMAIL_ROWS),
         force=values.get("force", "") in ("1", "on", "yes", "true"),
+        original=_original(values.pop("original", "")),
     )
+
+
+def _original(text: str) -> dict[str, str] | None:
+    """The hidden `original` values; None when absent or not readable (then every input
+    typed counts as a change, as before the form carried it)."""
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {str(k): v for k, v in data.items() if isinstance(v, str)}
 
 
 def _split(text: str) -> list[str]:
@@ -236,3 +262,73 @@ def _bad_email_row(form: ContactForm, message: str) -> int:
         if repr(form.get(f"email_{i}").strip()) in message:
             return i
     return rows[0] if rows else 1
+
+
+class EditConflict(StaleVersionError):
+    """Inputs typed in the form that were also changed elsewhere since it was opened.
+    `form` is what to show again: the typed inputs over the newest values."""
+
+    def __init__(self, fields: tuple[str, ...], form: ContactForm) -> None:
+        super().__init__(
+            "changed elsewhere after you opened this form: "
+            + ", ".join(fields)
+            + ". What you typed is kept below, the rest shows the newest values; "
+            "save again to keep what you typed",
+            fields,
+        )
+        self.form = form
+
+
+def _group(name: str) -> str:
+    """The field an input belongs to: every phone row is `phones`, every email row `emails`."""
+    prefix = name.split("_", 1)[0]
+    if prefix in ("phone", "email") and name[len(prefix) + 1 :].split("_")[0].isdigit():
+        return prefix + "s"
+    return name
+
+
+def _field_value(values: Mapping[str, str], group: str) -> Any:
+    """An input's value as compared for changes: trimmed, line ends unified; phone and email
+    rows as the list of filled rows."""
+    if group in ("phones", "emails"):
+        form = read_form(values)
+        prefix, default = ("phone", "mobile") if group == "phones" else ("email", "")
+        return [
+            (form.get(f"{prefix}_{i}").strip(), form.get(f"{prefix}_{i}_label").strip() or default)
+            for i in form.filled_rows(prefix)
+        ]
+    return values.get(group, "").replace("\r\n", "\n").strip()
+
+
+def _editable_groups(*forms: Mapping[str, str]) -> set[str]:
+    names = set(TEXT_FIELDS) | set(LIST_FIELDS) | set(MET_FIELDS) | set(OTHER_FIELDS)
+    return {g for values in forms for g in map(_group, values) if g in names | {"phones", "emails"}}
+
+
+def merged_form(typed: ContactForm, stored: Contact) -> ContactForm:
+    """The inputs typed differently from `typed.original`, over the values of `stored`.
+
+    Raises EditConflict when one of them was also changed in `stored` (to something else)."""
+    newest = form_from_contact(stored).values
+    original = typed.original if typed.original is not None else newest
+    merged = dict(newest)
+    conflicts: list[str] = []
+    for group in sorted(_editable_groups(typed.values, original, newest)):
+        mine = _field_value(typed.values, group)
+        if mine == _field_value(original, group):
+            continue
+        theirs = _field_value(newest, group)
+        if theirs not in (_field_value(original, group), mine):
+            conflicts.append(group)
+        merged = {k: v for k, v in merged.items() if _group(k) != group}
+        merged.update({k: v for k, v in typed.values.items() if _group(k) == group})
+    form = read_form(merged)
+    form.force, form.original = typed.force, newest
+    if conflicts:
+        raise EditConflict(tuple(conflicts), form)
+    return form
+
+
+def edited_contact(typed: ContactForm, stored: Contact) -> Contact:
+    """The contact `stored` with the inputs typed differently applied (see merged_form)."""
+    return to_contact(merged_form(typed, stored), stored)

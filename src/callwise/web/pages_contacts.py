@@ -20,6 +20,7 @@ from callwise.services.browse import BrowsePage, Filters, browse_contacts, filte
 from callwise.web import pages_contacts_form, pages_contacts_profile
 from callwise.web.deps import AppDep, render
 from callwise.web.pages_contacts_flash import render_page
+from callwise.web.schemas import MAX_ID
 
 PAGE_SIZE = 50
 
@@ -62,7 +63,7 @@ def contacts_page(
     tag: str = "",
     city: str = "",
     overdue: bool = False,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     partial: bool = False,
 ) -> HTMLResponse:
     """The contacts matching the search and filters, a page at a time."""

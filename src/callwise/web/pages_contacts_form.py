@@ -1,8 +1,11 @@
 """Adding and editing a contact through a form (issue 7; fields of issue 2, P1.1, P1.2, P2.6).
 
-Saving goes through `services.contacts.save_contact`, the same checks as the CLI. A refused
-value shows the form again (422) with everything typed and the message next to its field; a
-phone or email that another contact has (409) asks whether to save anyway (`force`).
+Saving goes through `services.contacts` (`save_contact` to add, `edit_contact` to change),
+the same checks as the CLI. A refused value shows the form again (422) with everything typed
+and the message next to its field; a phone or email that another contact has (409) asks
+whether to save anyway (`force`). An edit applies only the inputs changed in the form to the
+contact as stored now; an input also changed elsewhere since the form was opened is a 409
+naming it, with what was typed kept (web/forms.py, issue 11).
 """
 
 from __future__ import annotations
@@ -21,9 +24,18 @@ from callwise.domain.model import (
     AddressForm,
     Contact,
 )
+from callwise.services.contacts import edit_contact as edit_stored
 from callwise.services.contacts import get_contact, save_contact
 from callwise.web.deps import AppDep, CsrfDep, render
-from callwise.web.forms import ContactForm, blank_form, error_input, form_from_contact, read_form
+from callwise.web.forms import (
+    ContactForm,
+    EditConflict,
+    blank_form,
+    edited_contact,
+    error_input,
+    form_from_contact,
+    read_form,
+)
 from callwise.web.forms import to_contact as form_contact
 from callwise.web.pages_contacts_flash import redirect_with_flash
 
@@ -38,6 +50,7 @@ class FormState:
     errors: dict[str, str] = field(default_factory=dict)
     general: str = ""
     conflict: str = ""
+    stale: str = ""
 
 
 def _show(
@@ -49,6 +62,7 @@ def _show(
         "focus": next(iter(state.errors), ""),
         "general": state.general,
         "conflict": state.conflict,
+        "stale": state.stale,
         "contact": contact,
         "action": f"/contacts/{contact.id}/edit" if contact else "/contacts/new",
         "kinds": RELATIONSHIP_KINDS,
@@ -63,10 +77,18 @@ async def _submitted(request: Request) -> ContactForm:
     return read_form(dict((await request.form()).items()))
 
 
+def _store(app: AppDep, form: ContactForm, base: Contact | None) -> Contact:
+    if base is None or base.id is None:
+        return save_contact(app, form_contact(form, base), force=form.force)
+    return edit_stored(app, base.id, lambda stored: edited_contact(form, stored), force=form.force)
+
+
 def _save(request: Request, app: AppDep, form: ContactForm, base: Contact | None) -> Response:
     """Store the contact and go to its page, or show the form again with what went wrong."""
     try:
-        saved = save_contact(app, form_contact(form, base), force=form.force)
+        saved = _store(app, form, base)
+    except EditConflict as exc:
+        return _show(request, FormState(exc.form, stale=exc.message), base, status_code=409)
     except ValidationError as exc:
         state = FormState(form)
         name = error_input(exc, form, app.settings().default_region)
@@ -104,4 +126,6 @@ def edit_contact_form(request: Request, app: AppDep, contact_id: int) -> HTMLRes
 async def edit_contact(request: Request, app: AppDep, contact_id: int) -> Response:
     form = await _submitted(request)
     contact = await run_in_threadpool(get_contact, app, contact_id)
+    if form.original is None:  # a client that does not send it: every input typed is a change
+        form.original = form_from_contact(contact).values
     return await run_in_threadpool(_save, request, app, form, contact)

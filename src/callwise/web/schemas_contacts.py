@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from callwise.domain.model import AddressForm, RelationshipKind
-from callwise.web.schemas import Input
+from callwise.web.schemas import MAX_ID, Input
 
 PartialDateText = Annotated[
     str,
@@ -24,6 +24,15 @@ PartialDateText = Annotated[
     ),
 ]
 Cadence = Annotated[int, Field(ge=1, le=36500, description="Keep in touch every N days.")]
+Version = Annotated[
+    str | None,
+    Field(
+        default=None,
+        max_length=64,
+        description="The `version` you read; if the contact changed since, 409 and nothing "
+        "is written. Leave it out to write regardless.",
+    ),
+]
 
 
 class Met(BaseModel):
@@ -34,7 +43,7 @@ class Met(BaseModel):
     place: str = ""
     circumstances: str = ""
     introduced_by: int | None = Field(
-        default=None, ge=1, description="The id of the contact who introduced you."
+        default=None, ge=1, le=MAX_ID, description="The id of the contact who introduced you."
     )
 
 
@@ -107,6 +116,8 @@ class ContactIn(Input, ContactFields):
 
     model_config = ConfigDict(extra="ignore")
 
+    version: Version = None
+
 
 class ContactPatch(Input):
     """A JSON merge patch (RFC 7396) of the contact: the keys sent replace the stored ones,
@@ -144,6 +155,7 @@ class ContactPatch(Input):
     cadence_days: Cadence | None = None
     tags: list[str] | None = None
     notes: str | None = None
+    version: Version = None
 
     def changes(self) -> dict[str, Any]:
         """The keys the client sent, as JSON values (null included)."""
@@ -155,6 +167,7 @@ class ContactOut(ContactFields):
 
     id: int
     name: str = Field(description="The name shown: display name, else given + family, ...")
+    version: str = Field(description="Changes whenever the contact does; send it back with PUT.")
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
 
