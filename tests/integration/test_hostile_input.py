@@ -73,11 +73,21 @@ def test_a_character_cut_by_the_detection_head_does_not_stop_the_import(
     assert report.format == "vcard" and len(report.added) == 1
 
 
-def test_a_nul_in_a_charset_is_an_unknown_charset(db: App, tmp_path: Path) -> None:
-    card = _card("N;CHARSET=ut\x00f-8;ENCODING=QUOTED-PRINTABLE:Lee;Ann;;;", version="2.1")
+def test_nul_characters_are_dropped_even_in_a_charset(db: App, tmp_path: Path) -> None:
+    """A NUL in CHARSET crashed the decoder; PostgreSQL cannot store one in a value either."""
+    card = _card(
+        "N;CHARSET=ut\x00f-8;ENCODING=QUOTED-PRINTABLE:Lee;A=00nn;;;", "NOTE:a\x00b", version="2.1"
+    )
     report = importer.import_file(db, _file(tmp_path, card))
-    assert len(report.added) == 1
-    assert [w for _, w in report.warnings] == ["N: unknown CHARSET 'ut\\x00f-8', read as UTF-8"]
+    assert len(report.added) == 1 and not report.warnings
+    (stored,) = contacts.list_contacts(db).contacts
+    assert (stored.given_name, stored.family_name, stored.notes) == ("Ann", "Lee", "ab")
+
+
+def test_an_unknown_charset_is_read_as_utf8(db: App, tmp_path: Path) -> None:
+    card = _card("N;CHARSET=x-nope;ENCODING=QUOTED-PRINTABLE:Lee;Ann;;;", version="2.1")
+    report = importer.import_file(db, _file(tmp_path, card))
+    assert [w for _, w in report.warnings] == ["N: unknown CHARSET 'x-nope', read as UTF-8"]
 
 
 def test_a_line_over_the_limit_stops_the_import_with_one_line(db: App, tmp_path: Path) -> None:

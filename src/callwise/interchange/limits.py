@@ -33,7 +33,8 @@ def too_many(count: int, limit: int, what: str) -> str:
 
 def bounded_lines(lines: Iterable[str], first_line: int = 1) -> Iterator[str]:
     """The lines of `lines`, each at most MAX_LINE_CHARS long: a longer one stops the read
-    with an error, and a stream (`readline`) never holds more than that in memory."""
+    with an error, and a stream (`readline`) never holds more than that in memory. NUL
+    characters are dropped: they mean nothing in a text file and PostgreSQL cannot store them."""
     readline = getattr(lines, "readline", None)
     source: Iterable[str] = iter(lambda: readline(MAX_LINE_CHARS + 1), "") if readline else lines
     for number, line in enumerate(source, start=first_line):
@@ -43,4 +44,4 @@ def bounded_lines(lines: Iterable[str], first_line: int = 1) -> Iterator[str]:
                 "is this a contacts file?",
                 field="file",
             )
-        yield line
+        yield line.replace("\x00", "") if "\x00" in line else line

@@ -315,7 +315,7 @@ def _decode(name: str, value: str, params: dict[str, list[str]], warnings: list[
     except (LookupError, ValueError):  # no such codec, or a NUL in the name (issue 11)
         warnings.append(f"{name}: unknown CHARSET {charset!r}, read as UTF-8")
         text = raw.decode("utf-8", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def unescape(text: str, version: str) -> str:

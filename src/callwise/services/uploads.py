@@ -37,6 +37,10 @@ _CHUNK = 1024 * 1024
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
+class TooSlow(ValidationError):
+    """An upload's import ran past the time limit and was stopped (nothing written)."""
+
+
 @dataclass(frozen=True)
 class Staged:
     id: str
@@ -176,7 +180,7 @@ def import_upload(app: App, path: Path, **options: Any) -> ImportReport:
     if kind == "error":
         raise payload
     if kind == "late":
-        raise ValidationError(
+        raise TooSlow(
             f"reading the file took longer than {limit:g} seconds, the limit for an upload; "
             "nothing was imported: import it with `callwise import FILE` or split it",
             field="file",

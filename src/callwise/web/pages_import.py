@@ -204,6 +204,8 @@ def import_confirm(
             region=region.strip().upper() or None,
             skip_invalid=bool(skip_invalid),
         )
+    except uploads.TooSlow:
+        raise  # previewing again would take as long: the error page says why
     except ValidationError as exc:
         preview = _dry_run(app, upload_id, format, region)
         return _report_page(
