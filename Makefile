@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint types contracts unit bench install clean
+.PHONY: run test lint types contracts unit bench fuzz install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint types contracts unit
 ## make bench: timed scenarios, printed as a table (not part of make test).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## make fuzz: mutated contact files and backups through the real import, 5000 cases each.
+fuzz: $(STAMP)
+	CALLWISE_FUZZ_EXAMPLES=5000 $(BIN)/pytest -q -p no:cacheprovider tests/fuzz
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -44,9 +44,9 @@ def match_keys(contact: Contact) -> tuple[str, ...]:
     keys += [f"email:{e.address.strip().casefold()}" for e in contact.emails if e.address.strip()]
     if contact.linkedin_url.strip():
         keys.append(f"linkedin:{normalise_linkedin_url(contact.linkedin_url)}")
-    name, organization = name_key(contact).split("|")
+    name, organization = _name_parts(contact)
     if name and (organization or not keys):
-        keys.append(f"name:{name_key(contact)}")
+        keys.append(f"name:{name}|{organization}")
     return tuple(dict.fromkeys(keys))
 
 
@@ -54,8 +54,14 @@ def name_key(contact: Contact) -> str:
     """`folded name|folded organization`: the weakest key. Alone (no phone, email or profile
     to go by) a name matches the same name without an organization, so that importing a
     name-only card twice does not make two contacts."""
+    name, organization = _name_parts(contact)
+    return f"{name}|{organization}"
+
+
+def _name_parts(contact: Contact) -> tuple[str, str]:
+    """The folded name and organization of the name key, apart: either may hold a `|`."""
     named = " ".join(p for p in (contact.given_name, contact.family_name) if p.strip())
-    return f"{fold(contact.display_name or named)}|{fold(contact.organization)}"
+    return fold(contact.display_name or named), fold(contact.organization)
 
 
 class DuplicateIndex:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from callwise.domain.errors import ValidationError
+from callwise.interchange.limits import MAX_COLUMNS, MAX_VALUES, bounded_lines, too_many
 
 HEADER_SCAN_ROWS = 50
 MULTI_VALUE = " ::: "
@@ -52,7 +53,7 @@ def _with_line_ends(lines: Iterable[str]) -> Iterator[str]:
 
 def csv_rows(lines: Iterable[str]) -> Iterator[Row | BadRow]:
     """Every record of a CSV stream with its starting line; a broken record is a `BadRow`."""
-    reader = csv.reader(_with_line_ends(lines))
+    reader = csv.reader(_with_line_ends(bounded_lines(lines)))
     consumed = 0
     while True:
         try:
@@ -63,7 +64,10 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row | BadRow]:
             yield BadRow(consumed + 1, f"not readable as CSV: {exc}")
             consumed = reader.line_num
             continue
-        yield Row(consumed + 1, cells)
+        if len(cells) > MAX_COLUMNS:
+            yield BadRow(consumed + 1, too_many(len(cells), MAX_COLUMNS, "cells"))
+        else:
+            yield Row(consumed + 1, cells)
         consumed = reader.line_num
 
 
@@ -130,8 +134,11 @@ def find_header(
 
 
 def split_multi(value: str) -> list[str]:
-    """Google's ` ::: `-separated values, trimmed, empties dropped."""
-    return [part.strip() for part in value.split(":::") if part.strip()]
+    """Google's ` ::: `-separated values, trimmed, empties dropped; at most MAX_VALUES."""
+    parts = value.split(":::", MAX_VALUES)
+    if len(parts) > MAX_VALUES:
+        raise ValidationError(too_many(value.count(":::") + 1, MAX_VALUES, "values in a cell"))
+    return [part.strip() for part in parts if part.strip()]
 
 
 def is_blank(cells: Sequence[str]) -> bool:

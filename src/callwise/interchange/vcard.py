@@ -15,6 +15,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.model import AddressForm, Phone, RelationshipKind
 from callwise.interchange import fields
 from callwise.interchange.draft import ContactDraft, nameless_reason
+from callwise.interchange.limits import MAX_VALUES, too_many
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard_text import (
     CardProblem,
@@ -104,7 +105,7 @@ class _CardReader:
         return unescape(prop.value, self.version).strip()
 
     def parts(self, prop: Property, separator: str = ";") -> list[str]:
-        return [unescape(p, self.version).strip() for p in split_escaped(prop.value, separator)]
+        return [unescape(p, self.version).strip() for p in _values(prop, separator)]
 
     def label(self, prop: Property) -> str:
         """The Apple item-group label of a property (`item1.X-ABLabel`), unescaped."""
@@ -115,7 +116,7 @@ class _CardReader:
         draft = self.draft
         if draft.given_name or draft.family_name:
             return
-        raw = split_escaped(prop.value, ";") + [""] * 5
+        raw = _values(prop, ";") + [""] * 5
         family, given, middle, prefix, suffix = (self._words(part) for part in raw[:5])
         draft.family_name, draft.given_name, draft.middle_name = family, given, middle
         draft.honorific, draft.name_suffix = prefix, suffix
@@ -123,7 +124,7 @@ class _CardReader:
     def _words(self, component: str) -> str:
         if self.version == "2.1":
             return unescape(component, self.version).strip()
-        words = (unescape(w, self.version).strip() for w in split_escaped(component, ","))
+        words = (unescape(w, self.version).strip() for w in _bounded(component, ",", "N"))
         return " ".join(w for w in words if w)
 
     def _formatted_name(self, prop: Property) -> None:
@@ -247,6 +248,20 @@ _HANDLERS: dict[str, Callable[[_CardReader, Property], None]] = {
     "CATEGORIES": _CardReader._categories, "KIND": _CardReader._kind,
     "X-ABSHOWAS": _CardReader._kind,
 }  # fmt: skip
+
+
+def _bounded(text: str, separator: str, name: str) -> list[str]:
+    """`text` split at unescaped separators; more than MAX_VALUES parts reject the card."""
+    if text.count(separator) >= MAX_VALUES:
+        parts = split_escaped(text, separator)
+        if len(parts) > MAX_VALUES:
+            raise ValidationError(f"{name}: {too_many(len(parts), MAX_VALUES, 'values')}")
+        return parts
+    return split_escaped(text, separator)
+
+
+def _values(prop: Property, separator: str) -> list[str]:
+    return _bounded(prop.value, separator, f"line {prop.line}: {prop.name}")
 
 
 def _positive(number: int) -> int:

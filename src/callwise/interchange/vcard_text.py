@@ -2,9 +2,10 @@
 
 RFC 2425 section 5.8 (content lines, folding), RFC 2426 sections 2.4-4 (vCard 3.0 escapes),
 RFC 6350 section 3 (vCard 4.0) and the vCard 2.1 specification (quoted-printable soft line
-breaks, CHARSET, bare type parameters). Plain content lines (no quoted parameter values,
-nearly all of them) are split here; any other line goes to vobject's parser, the reference
-that the plain split agrees with (a property test checks it). What vobject gets wrong for real
+breaks, CHARSET, bare type parameters). Content lines are split here, in linear time, as
+vobject's parser splits them (a property test checks it): plain lines (nearly all) by one
+regular expression, lines with quoted parameter values by a scanner, since vobject's own
+expression takes exponential time on some lines (issue 11). What vobject gets wrong for real
 files (2.1 soft breaks, inline photos, charsets) is done here too.
 """
 
@@ -18,11 +19,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from vobject.base import ParseError, parseLine
+from vobject.base import parseParams
 
 from callwise.domain.errors import ValidationError
+from callwise.interchange.limits import (
+    MAX_CARD_CHARS,
+    MAX_LINE_CHARS,
+    MAX_PARAMS,
+    bounded_lines,
+    too_many,
+)
 
-MAX_CARD_CHARS = 1_000_000
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _PROPERTY_START = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]")
 _PROPERTY_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)")
@@ -31,6 +38,9 @@ _PLAIN_LINE = re.compile(
     r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)((?:;[A-Za-z0-9_-]+(?:=[^\";:,]*(?:,[^\";:,]*)*)?)*):(.*)",
     re.DOTALL,
 )
+_HEAD = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
+_NAME_RUN = re.compile(r"[A-Za-z0-9_-]*")
+_VALUE_RUN = re.compile(r'[^";:]*')
 _ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
 _ESCAPED = {"n": "\n", "N": "\n"}
 FOLD_OCTETS = 75
@@ -74,7 +84,8 @@ class _CardBuffer:
     problem: str = ""
 
     def feed(self, number: int, text: str) -> None:
-        self.size += len(text)
+        if not self.binary or not text[:1].isspace():  # a photo's lines are dropped unread
+            self.size += len(text)
         if self.size > MAX_CARD_CHARS:
             self.problem = f"the card is longer than {MAX_CARD_CHARS} characters"
             self.lines.clear()
@@ -130,7 +141,7 @@ def split_cards(lines: Iterable[str], first_line: int = 1) -> Iterator[RawCard |
     card: _CardBuffer | None = None
     stray = 0
     seen = False
-    for number, raw in enumerate(lines, start=first_line):
+    for number, raw in enumerate(bounded_lines(lines, first_line), start=first_line):
         text = raw.rstrip("\r\n")
         text = text.removeprefix("\ufeff") if number == 1 else text
         marker = _marker(text)
@@ -206,16 +217,74 @@ def split_line(text: str) -> tuple[str, list[list[str]], str, str | None] | None
     return name.replace("_", "-"), parsed, value, group
 
 
+def _scan_values(text: str, at: int) -> int:
+    """Past one parameter's `=`/`,`-separated values from `at` (just after its name): the
+    index of the `;` or `:` that ends them, or -1 when vobject's grammar cannot match.
+    A quoted value opens right after `=` or `,` and closes before one of `=,;:`."""
+    if text[at : at + 1] not in ("=", ",", ";", ":"):
+        return -1
+    while at < len(text):
+        at = _VALUE_RUN.match(text, at).end()  # type: ignore[union-attr]
+        if at >= len(text) or text[at] != '"':
+            break
+        close = text.find('"', at + 1)
+        if text[at - 1] not in "=," or close < 0 or text[close + 1 : close + 2] not in "=,;:":
+            return -1
+        at = close + 1
+    return at if at < len(text) else -1
+
+
+def _params_end(text: str, at: int) -> tuple[int, int]:
+    """(index of the `:` that ends the parameters starting at `at`, how many there are);
+    index -1 when the line is not NAME;PARAMS:value. One pass over the line."""
+    if text.startswith((";;", ";:"), at):  # the grammar allows one stray `;` first
+        at += 1
+    count = 0
+    while at < len(text) and text[at] == ";":
+        name_end = _NAME_RUN.match(text, at + 1).end()  # type: ignore[union-attr]
+        count += 1
+        at = _scan_values(text, name_end) if name_end > at + 1 else -1
+        if at < 0 or count > MAX_PARAMS:
+            return -1, count
+    return (at if text[at : at + 1] == ":" else -1), count
+
+
+def split_content_line(text: str) -> tuple[str, list[list[str]], str, str | None] | None:
+    """Any content line as vobject's `parseLine` splits it, in linear time; None when vobject
+    would not read it as one. Raises ValidationError past MAX_PARAMS or MAX_LINE_CHARS."""
+    if len(text) > MAX_LINE_CHARS:
+        limit = f"{MAX_LINE_CHARS:,} characters"
+        raise ValidationError(f"a line is longer than the limit of {limit}", field="vcard")
+    plain = split_line(text)
+    if plain is not None:
+        if len(plain[1]) > MAX_PARAMS:
+            raise ValidationError(too_many(len(plain[1]), MAX_PARAMS, "parameters"), field="vcard")
+        return plain
+    head = _HEAD.match(text)
+    if head is None:
+        return None
+    colon, count = _params_end(text, head.end())
+    if count > MAX_PARAMS:
+        raise ValidationError(too_many(count, MAX_PARAMS, "parameters"), field="vcard")
+    if colon < 0:
+        return None
+    parsed = parseParams(text[head.end() : colon])
+    return head[2].replace("_", "-"), parsed, text[colon + 1 :], head[1]
+
+
 def parse_property(number: int, text: str, warnings: list[str]) -> Property:
     """A logical line as a `Property`; raises ValidationError when it is not one."""
     try:
-        name, parsed, value, group = split_line(text) or parseLine(text, number)
-    except ParseError:
+        split = split_content_line(text)
+    except ValidationError as exc:
+        raise ValidationError(f"line {number}: {exc.message}", field="vcard") from None
+    if split is None:
         shown = text if len(text) <= 60 else text[:57] + "..."
         raise ValidationError(
             f"line {number}: {shown!r} is not a vCard property (NAME;PARAMS:value)",
             field="vcard",
-        ) from None
+        )
+    name, parsed, value, group = split
     upper = name.upper()
     if not parsed:  # most lines: no parameters, so no transfer encoding either
         return Property(upper, group.lower() if group else "", {}, (), value, number)
@@ -240,13 +309,13 @@ def _decode(name: str, value: str, params: dict[str, list[str]], warnings: list[
     charset = (params.get("CHARSET") or ["utf-8"])[0]
     try:
         text = raw.decode(charset)
-    except LookupError:
-        warnings.append(f"{name}: unknown CHARSET {charset!r}, read as UTF-8")
-        text = raw.decode("utf-8", errors="replace")
     except UnicodeDecodeError:
         warnings.append(f"{name}: bytes that are not {charset}, read as Windows-1252")
         text = raw.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    except (LookupError, ValueError):  # no such codec, or a NUL in the name (issue 11)
+        warnings.append(f"{name}: unknown CHARSET {charset!r}, read as UTF-8")
+        text = raw.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def unescape(text: str, version: str) -> str:

@@ -7,6 +7,7 @@ way, batches may end early at a part's end, and memory holds a few batches per r
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import gc
 import io
@@ -103,13 +104,14 @@ def head_text(path: Path) -> str:
     """The first HEAD_BYTES of the file as text, to detect its format."""
     with path.open("rb") as raw:
         data = raw.read(HEAD_BYTES)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if encoding == "utf-8-sig" and exc.start >= len(data) - 4:
-                return data[: exc.start].decode("utf-8-sig")
-    return data.decode("latin-1")
+    try:  # a character cut by the head's end stays in the decoder, unread
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=False)
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _batches(

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from callwise.domain.errors import ValidationError
 from callwise.domain.merge import match_keys, merge_contacts
 from callwise.domain.model import Contact
+from callwise.interchange.limits import check_file_size
 from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
 from callwise.services.app import App, Rollback
 from callwise.services.backup import RestoreReport, restore_backup
@@ -106,6 +107,7 @@ def _check_path(path: Path) -> None:
         raise ValidationError(f"{path} does not exist", field="file")
     if path.is_dir():
         raise ValidationError(f"{path} is a folder; give a file", field="file")
+    check_file_size(path.stat().st_size)
 
 
 def import_file(

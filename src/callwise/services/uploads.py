@@ -5,26 +5,40 @@ Decisions:
   preview shows that id and the confirmation imports the same bytes, so what was previewed
   is what gets imported. Staged files older than `KEEP_SECONDS` are removed on the next upload.
 - Uploads over `MAX_BYTES` are refused: a contact export that large is a mistake.
+- An upload is imported (previewed or committed) in a child process, given `import_limit()`
+  seconds: past them the child and its readers are killed, so its transaction never commits
+  and one slow file never holds the server's workers (issue 11). The CLI has no such limit.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import secrets
 import shutil
+import signal
 import tempfile
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from callwise.domain.errors import NotFoundError, ValidationError
+from callwise.domain.errors import CallwiseError, NotFoundError, ValidationError
+from callwise.services import importer
+from callwise.services.app import App
+from callwise.services.importer import ImportReport
 
+IMPORT_SECONDS = 60.0  # the longest the web app spends importing (or previewing) one upload
 KEEP_SECONDS = 3600
 MAX_BYTES = 512 * 1024 * 1024
 _CHUNK = 1024 * 1024
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+class TooSlow(ValidationError):
+    """An upload's import ran past the time limit and was stopped (nothing written)."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +110,79 @@ def staged_path(upload_id: str) -> Path:
 def discard(upload_id: str) -> None:
     """Forget a staged upload (after it was imported)."""
     shutil.rmtree(_dir(upload_id), ignore_errors=True)
+
+
+def import_limit() -> float:
+    """IMPORT_SECONDS, or CALLWISE_IMPORT_SECONDS when set (a server with a shorter limit)."""
+    text = os.environ.get("CALLWISE_IMPORT_SECONDS", "").strip()
+    try:
+        return float(text) if text else IMPORT_SECONDS
+    except ValueError:
+        return IMPORT_SECONDS
+
+
+def _import_child(app: App, path: Path, options: dict[str, Any], sending: Any) -> None:
+    """Child process: import, then send ("report", report) or ("error", CallwiseError)."""
+    os.setpgid(0, 0)  # its readers join its process group, so one signal stops them all
+    app.engine.dispose(close=False)  # the parent's pooled connections stay the parent's
+    try:
+        sending.send(("report", importer.import_file(app, path, **options)))
+    except CallwiseError as exc:
+        sending.send(("error", exc))
+    except Exception as exc:  # a defect: the parent raises it as one
+        sending.send(("defect", f"{type(exc).__name__}: {exc}"))
+
+
+def _stop(process: Any) -> None:
+    if process.is_alive():
+        with suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.join()
+
+
+def _answer(receiving: Any, process: Any, limit: float) -> tuple[str, Any]:
+    """The child's answer within `limit` seconds, else ("late", None) with the child stopped
+    (an answer sent just before the stop still counts: the import may have committed)."""
+    try:
+        if receiving.poll(limit):
+            return _received(receiving.recv())
+    except EOFError:  # the child ended without an answer (killed from outside)
+        return "died", None
+    _stop(process)
+    try:
+        return _received(receiving.recv()) if receiving.poll(0) else ("late", None)
+    except EOFError:
+        return "late", None
+
+
+def _received(message: Any) -> tuple[str, Any]:
+    kind, payload = message
+    return str(kind), payload
+
+
+def import_upload(app: App, path: Path, **options: Any) -> ImportReport:
+    """`importer.import_file(app, path, **options)` in a child process, within the time limit;
+    past it nothing is written and the error says so."""
+    limit = import_limit()
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_import_child, args=(app, path, options, sending))
+    process.start()
+    sending.close()
+    try:
+        kind, payload = _answer(receiving, process, limit)
+    finally:
+        _stop(process)
+        receiving.close()
+    if kind == "report":
+        assert isinstance(payload, ImportReport)
+        return payload
+    if kind == "error":
+        raise payload
+    if kind == "late":
+        raise TooSlow(
+            f"reading the file took longer than {limit:g} seconds, the limit for an upload; "
+            "nothing was imported: import it with `callwise import FILE` or split it",
+            field="file",
+        )
+    raise RuntimeError(payload or "the import process ended without an answer")

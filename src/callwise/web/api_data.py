@@ -4,6 +4,7 @@ Decisions:
 - An import is two steps: POST /imports/preview stages the upload and answers its dry run
   with an `upload_id`; POST /imports/{upload_id} imports those same bytes and forgets them.
   A refused commit (a rejected record without `skip_invalid`) keeps the upload for a retry.
+  Both run in a child process with a time limit (`uploads.import_upload`, issue 11).
 - Exports are answered whole (the backup as application/json, vCard 3.0 as text/vcard,
   Google CSV as text/csv) with a dated attachment file name.
 - A setting key callwise does not have is 404, like an unknown id.
@@ -20,7 +21,7 @@ from fastapi.responses import Response
 from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.phones import is_region
 from callwise.domain.settings import SPEC_BY_KEY
-from callwise.services import exporter, importer, uploads
+from callwise.services import exporter, uploads
 from callwise.services import settings as service
 from callwise.services.app import App
 from callwise.web.deps import AppDep
@@ -61,7 +62,7 @@ def _region(region: str | None) -> str | None:
 
 
 def _import(app: App, upload_id: str, commit: ImportCommit, dry_run: bool) -> ImportReportOut:
-    report = importer.import_file(
+    report = uploads.import_upload(
         app,
         uploads.staged_path(upload_id),
         format=commit.format,

@@ -7,6 +7,7 @@ Decisions:
 - Service messages speak of CLI options (`--format`, `--skip-invalid`); here they name the
   form's controls instead, so the fix they suggest is one the user can make on this page.
 - Exports are written to a temporary file and sent from there, not built in memory.
+- Previews and imports run in a child process with a time limit (`uploads.import_upload`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from starlette.background import BackgroundTask
 
 from callwise.domain.errors import CallwiseError, NotFoundError, ValidationError
 from callwise.domain.phones import is_region
-from callwise.services import calendar, exporter, importer, uploads
+from callwise.services import calendar, exporter, uploads
 from callwise.services.app import App
 from callwise.services.contacts import count_contacts
 from callwise.services.importer import ImportReport
@@ -112,7 +113,7 @@ def _check_choices(format: str, region: str) -> dict[str, str]:
 def _dry_run(app: App, upload_id: str, format: str, region: str) -> ImportReport:
     path = uploads.staged_path(upload_id)
     region_code = region.strip().upper() or None
-    return importer.import_file(app, path, format=format, region=region_code, dry_run=True)
+    return uploads.import_upload(app, path, format=format, region=region_code, dry_run=True)
 
 
 def _report_page(
@@ -196,13 +197,15 @@ def import_confirm(
     path = uploads.staged_path(upload_id)
     values = {"format": format, "region": region, "name": path.name}
     try:
-        report = importer.import_file(
+        report = uploads.import_upload(
             app,
             path,
             format=format,
             region=region.strip().upper() or None,
             skip_invalid=bool(skip_invalid),
         )
+    except uploads.TooSlow:
+        raise  # previewing again would take as long: the error page says why
     except ValidationError as exc:
         preview = _dry_run(app, upload_id, format, region)
         return _report_page(
