@@ -75,7 +75,7 @@ def test_a_write_from_another_process_succeeds_while_an_import_runs(
             writer,
             Contact(given_name="Busy", family_name="Writer", emails=(Email("busy@example.org"),)),
         )
-        out, err = importing.communicate()
+        _, err = importing.communicate()
         assert importing.returncode == 0, err
         assert contacts.get_contact(writer, saved.id or 0).name == "Busy Writer"
         with writer.engine.connect() as conn:
