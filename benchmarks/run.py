@@ -18,6 +18,7 @@ from rich.table import Table
 import bench_contacts
 import bench_courtesy
 import bench_import
+import bench_import_writers
 import bench_plan
 import bench_web
 from common import WORK, Row
@@ -26,6 +27,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
     "contacts": bench_contacts.run,
     "courtesy": bench_courtesy.run,
     "import": bench_import.run,
+    "import-writers": bench_import_writers.run,
     "plan": bench_plan.run,
     "web": bench_web.run,
 }

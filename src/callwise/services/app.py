@@ -48,6 +48,22 @@ class App:
             reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
             raise StorageError(f"the database refused the change: {reason}") from None
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A read-only view that stays as it was when first read, however long it is used,
+        and takes no write lock: a long import matches in one while others write (issue 11).
+        SQLite's WAL gives every read transaction a snapshot; PostgreSQL needs REPEATABLE
+        READ for it."""
+        try:
+            with self.engine.connect() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+            raise StorageError(f"the database could not be read: {reason}") from None
+
     def data_revision(self) -> int:
         """The revision of the stored data (store/db.py), one indexed read."""
         with self.engine.connect() as conn:

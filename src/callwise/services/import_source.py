@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError
@@ -38,13 +38,19 @@ from callwise.interchange.csv_formats import read_google, read_linkedin, read_ou
 from callwise.interchange.records import ParsedRecord, RejectedRecord, detect_format
 from callwise.interchange.vcard import read_vcards
 from callwise.interchange.vcard_parts import file_parts
+from callwise.services.child_process import (
+    COLLECT_AFTER,
+    Child,
+    start_child,
+)
+from callwise.services.child_process import (
+    in_second_process as in_second_process,  # services/demo.py reads through it
+)
 
 BATCH = 500
 HEAD_BYTES = 64 * 1024
 HELD_RECORDS = 4 * BATCH  # an early reader parses this many while it waits for the region
 PARALLEL_FROM_BYTES = 1_000_000
-QUEUED_BATCHES = 8
-COLLECT_AFTER = 50_000  # allocations between the garbage collector's youngest passes
 READING_PROCESSES = 2  # a vCard file is read by two processes at once, part by part
 READERS = {
     "vcard": read_vcards,
@@ -53,7 +59,6 @@ READERS = {
     "linkedin": read_linkedin,
 }
 Progress = Callable[[int, int], None]  # (bytes read, file size)
-T = TypeVar("T")
 
 
 @dataclass
@@ -195,66 +200,13 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _worker(produce: Callable[[], Iterable[Any]], queue: Any) -> None:
-    """Child process: send each item, then ("done", None) or the exception that stopped it."""
-    gc.set_threshold(COLLECT_AFTER)
-    try:
-        for item in produce():
-            queue.put(("item", item))
-        queue.put(("done", None))
-    except BaseException as exc:  # handed to the parent, which raises it
-        queue.put(("error", exc))
-
-
-@dataclass
-class _Child:
-    """A child process making items, and the queue they come through."""
-
-    process: Any
-    queue: Any
-
-    def items(self) -> Iterator[Any]:
-        """The child's items in order; an exception in the child is raised here."""
-        try:
-            while True:
-                kind, payload = self.queue.get()
-                if kind == "item":
-                    yield payload
-                elif kind == "error":
-                    raise payload
-                else:
-                    return
-        finally:
-            self.stop()
-
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-
-
-def _start_child(produce: Callable[[], Iterable[Any]]) -> _Child:
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue(maxsize=QUEUED_BATCHES)
-    process = context.Process(target=_worker, args=(produce, queue), daemon=True)
-    process.start()
-    return _Child(process, queue)
-
-
-def in_second_process(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
-    """The items of `produce()`, made in a forked child process while this one uses them, in
-    the same order. At most QUEUED_BATCHES wait, so memory stays flat; an exception in the
-    child is raised here."""
-    return _start_child(produce).items()
-
-
-def _start_readers(path: Path, fmt: str, encoding: str, regions: list[Region]) -> list[_Child]:
+def _start_readers(path: Path, fmt: str, encoding: str, regions: list[Region]) -> list[Child]:
     """One reading process per region given: a vCard file is shared out by parts."""
     if fmt != "vcard" or len(regions) == 1:
-        return [_start_child(lambda: read_batches(path, fmt, encoding, regions[0]))]
+        return [start_child(lambda: read_batches(path, fmt, encoding, regions[0]))]
     count = len(regions)
     return [
-        _start_child(partial(read_part_batches, path, encoding, region, index, count))
+        start_child(partial(read_part_batches, path, encoding, region, index, count))
         for index, region in enumerate(regions)
     ]
 
@@ -263,7 +215,7 @@ def _reader_count(fmt: str) -> int:
     return READING_PROCESSES if fmt == "vcard" else 1
 
 
-def _in_part_order(children: list[_Child]) -> Iterator[PreparedBatch]:
+def _in_part_order(children: list[Child]) -> Iterator[PreparedBatch]:
     """The readers' batches in file order: each reader's next part in turn, until one has
     no part left."""
     sources = [child.items() for child in children]
@@ -286,7 +238,7 @@ class _EarlyReader:
     up, and prepare records once `prepared_batches` sends them the region (issue 3)."""
 
     key: tuple[str, str, str]
-    children: list[_Child]
+    children: list[Child]
     regions_to: list[Any]
 
 
@@ -356,7 +308,7 @@ def _take_early_reader(
     if not _early:
         return None
     early = _early[-1]
-    alive = all(child.process.is_alive() for child in early.children)
+    alive = all(child.is_alive() for child in early.children)
     if early.key != _file_key(path, fmt, encoding) or not alive:
         stop_early_reader()
         return None

@@ -1,8 +1,13 @@
-"""Importing address books: detect the format, read as a stream, merge duplicates, one
-transaction (all or nothing, or the valid records with `skip_invalid`)."""
+"""Importing address books: detect the format, read as a stream, merge duplicates, write in
+one short transaction (all or nothing, or the valid records with `skip_invalid`).
+
+Reading and matching run in a read snapshot, with no write lock held, so the web app and the
+CLI keep writing meanwhile; the write checks the data revision and matches again if another
+writer got in between (issue 11)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +31,10 @@ from callwise.services.import_source import (
 )
 from callwise.services.zone_cache import use_disk_cache
 from callwise.store import contacts as store
+from callwise.store import db
+
+MATCH_ATTEMPTS = 3  # matches in a snapshot before the last one under the write lock
+WRITE_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,13 @@ def import_file(
     )
 
 
+Ready = list[tuple[int, Contact, tuple[str, ...]]]
+
+
+class _Stale(Exception):
+    """The data changed after the import matched against it: match again."""
+
+
 def _import_records(
     app: App,
     path: Path,
@@ -152,58 +168,132 @@ def _import_records(
     region: str,
     options: _Options,
 ) -> ImportReport:
+    """Read and match with no write lock held (a read snapshot), then write in one short
+    transaction; if another writer committed meanwhile, match again (issue 11)."""
     report = ImportReport(chosen, options.dry_run)
     batches = prepared_batches(
         path, chosen, encoding, region, parallel=options.parallel, progress=options.progress
     )
-    refused = False
-    with fewer_collections(), app.transaction() as conn, store.bulk_insert_mode(conn):
-        for batch in batches:
-            _import_batch(conn, app, batch, report)
-        refused = bool(report.rejected) and not options.skip_invalid and not options.dry_run
-        if refused or options.dry_run:
+    with fewer_collections():
+        with app.snapshot() as conn:
+            seen = db.read_data_revision(conn)
+            plan = _Plan(report)
+            ready = [plan.read(conn, batch) for batch in batches]
+        _refuse_rejected(report, options)
+        if options.dry_run:
+            return report
+        for _ in range(MATCH_ATTEMPTS):
+            with suppress(_Stale):
+                return _apply(app, plan, seen)
+            with app.snapshot() as conn:
+                seen = db.read_data_revision(conn)
+                plan = _Plan.rematched(conn, report, ready)
+        return _apply_locked(app, report, ready)
+
+
+def _refuse_rejected(report: ImportReport, options: _Options) -> None:
+    """Without --skip-invalid one rejected record refuses the whole file, before any write."""
+    if not report.rejected or options.skip_invalid or options.dry_run:
+        return
+    first = report.rejected[0]
+    where = "" if first.reason.startswith("line ") else f"line {first.line}: "
+    raise ValidationError(
+        f"{where}{first.reason}; {len(report.rejected)} record(s) rejected, "
+        "nothing imported (fix them, or use --skip-invalid to import the rest)",
+        field="file",
+    )
+
+
+def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
+    """Write the plan in one transaction if the data is still at revision `seen`; a plan
+    that changes nothing takes no lock at all."""
+    if not plan.changes():
+        return plan.report
+    stale = False
+    with app.transaction() as conn:
+        if db.read_data_revision(conn) != seen:
+            stale = True
             raise Rollback
-    if refused:
-        first = report.rejected[0]
-        where = "" if first.reason.startswith("line ") else f"line {first.line}: "
-        raise ValidationError(
-            f"{where}{first.reason}; {len(report.rejected)} record(s) rejected, "
-            "nothing imported (fix them, or use --skip-invalid to import the rest)",
-            field="file",
-        )
-    return report
+        with store.bulk_insert_mode(conn):
+            plan.write(conn, app.now)
+    if stale:
+        raise _Stale
+    return plan.report
 
 
-def _import_batch(conn: Connection, app: App, batch: PreparedBatch, report: ImportReport) -> None:
-    """Match each record against this batch and the database, merge, then write the batch."""
-    report.rejected.extend(batch.rejected)
-    report.warnings.extend(batch.warnings)
-    report.flagged.extend(batch.flagged)
-    ready = batch.ready
-    stored_ids = store.match_ids(conn, {key for _, _, keys in ready for key in keys})
-    stored = {c.id: c for c in store.get_contacts(conn, sorted(set(stored_ids.values())))}
-    pending: list[_Pending] = []
-    by_key: dict[str, _Pending] = {}
-    by_id: dict[int, _Pending] = {}
-    for line, contact, keys_of in ready:
-        slot = next((by_key[k] for k in keys_of if k in by_key), None)
-        if slot is None:
+def _apply_locked(app: App, report: ImportReport, ready: list[Ready]) -> ImportReport:
+    """The last resort when other writers keep changing the data: match and write under the
+    write lock (they wait for the match, not for the reading)."""
+    with app.transaction() as conn:
+        plan = _Plan.rematched(conn, report, ready)
+        with store.bulk_insert_mode(conn):
+            plan.write(conn, app.now)
+    return plan.report
+
+
+class _Plan:
+    """What the import will write: new contacts and stored ones completed, matched record by
+    record against the file so far and the stored contacts."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.pending: list[_Pending] = []
+        self.by_key: dict[str, _Pending] = {}
+        self.by_id: dict[int, _Pending] = {}
+
+    @classmethod
+    def rematched(cls, conn: Connection, report: ImportReport, ready: list[Ready]) -> _Plan:
+        """A new plan from the records read before, against the data as it is now."""
+        report.added, report.merged, report.conflicts = [], [], []
+        report.unchanged = 0
+        plan = cls(report)
+        for records in ready:
+            plan.match(conn, records)
+        return plan
+
+    def read(self, conn: Connection, batch: PreparedBatch) -> Ready:
+        """Take a batch's findings into the report and match its records; return them."""
+        self.report.rejected.extend(batch.rejected)
+        self.report.warnings.extend(batch.warnings)
+        self.report.flagged.extend(batch.flagged)
+        self.match(conn, batch.ready)
+        return batch.ready
+
+    def match(self, conn: Connection, ready: Ready) -> None:
+        """Match each record against the file so far, then the database; merge or add it."""
+        wanted = {key for _, _, keys in ready for key in keys if key not in self.by_key}
+        stored_ids = store.match_ids(conn, wanted)
+        new_ids = sorted(set(stored_ids.values()) - self.by_id.keys())
+        stored = {c.id: c for c in store.get_contacts(conn, new_ids)}
+        for line, contact, keys_of in ready:
+            slot = next((self.by_key[k] for k in keys_of if k in self.by_key), None)
             found = next((stored_ids[k] for k in keys_of if k in stored_ids), None)
-            if found is not None:
-                slot = by_id.get(found)
+            if slot is None and found is not None:
+                slot = self.by_id.get(found)
                 if slot is None:
-                    slot = by_id[found] = _Pending(stored[found], stored[found])
-                    pending.append(slot)
-        if slot is None:
-            slot = _Pending(contact, None)
-            pending.append(slot)
-            report.added.append((line, contact.name))
-            merged_keys = keys_of
-        else:
-            merged_keys = match_keys(_merge_into(slot, line, contact, report))
-        for key in merged_keys:
-            by_key.setdefault(key, slot)
-    _write(conn, app, pending)
+                    slot = self.by_id[found] = _Pending(stored[found], stored[found])
+                    self.pending.append(slot)
+            if slot is None:
+                slot = _Pending(contact, None)
+                self.pending.append(slot)
+                self.report.added.append((line, contact.name))
+                merged_keys = keys_of
+            else:
+                merged_keys = match_keys(_merge_into(slot, line, contact, self.report))
+            for key in merged_keys:
+                self.by_key.setdefault(key, slot)
+
+    def changes(self) -> bool:
+        return any(p.stored is None or p.contact != p.stored for p in self.pending)
+
+    def write(self, conn: Connection, now: dt.datetime) -> None:
+        """Insert the new contacts (in file order, a batch at a time), then the updates."""
+        fresh = [p.contact for p in self.pending if p.stored is None]
+        for start in range(0, len(fresh), WRITE_BATCH):
+            store.insert_contacts(conn, fresh[start : start + WRITE_BATCH], stamp=now)
+        for slot in self.pending:
+            if slot.stored is not None and slot.contact != slot.stored:
+                store.update_contact(conn, replace(slot.contact, updated_at=now))
 
 
 def _merge_into(slot: _Pending, line: int, contact: Contact, report: ImportReport) -> Contact:
@@ -218,11 +308,3 @@ def _merge_into(slot: _Pending, line: int, contact: Contact, report: ImportRepor
         report.unchanged += 1
     report.conflicts.extend((line, result.contact.name, c) for c in result.conflicts)
     return result.contact
-
-
-def _write(conn: Connection, app: App, pending: list[_Pending]) -> None:
-    fresh = [p.contact for p in pending if p.stored is None]
-    store.insert_contacts(conn, fresh, stamp=app.now)
-    for slot in pending:
-        if slot.stored is not None and slot.contact != slot.stored:
-            store.update_contact(conn, replace(slot.contact, updated_at=app.now))

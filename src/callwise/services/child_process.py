@@ -1,0 +1,181 @@
+"""Forked helper processes that die with their parent and whose death the parent notices.
+
+An import reads large files in forked children (services/import_source.py). A child must not
+outlive a killed parent (each holds tens of MB), and a parent must not wait forever on a
+child that was killed (or ran out of memory): it raises `ReaderStoppedError` instead.
+
+Each child gets its own pipe; the parent closes the writing end right after the fork, so a
+dead child is seen as the end of the pipe, even in the middle of a message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import os
+import queue
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from callwise.domain.errors import CallwiseError
+
+QUEUED_ITEMS = 8  # items a child makes ahead of the parent: memory stays flat
+COLLECT_AFTER = 50_000  # allocations between the garbage collector's youngest passes
+POLL_SECONDS = 0.5  # how often a waiting parent checks that its child still lives
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+T = TypeVar("T")
+
+
+class ReaderStoppedError(CallwiseError):
+    """A process reading the file stopped before the end (killed, out of memory)."""
+
+    exit_code = 8
+    http_status = 503
+
+
+def _die_with(parent: int) -> None:
+    """Child side: end this process when `parent` ends. Linux asks the kernel (a SIGKILL when
+    the forking thread ends, so only from the main thread); otherwise, or as well, a thread
+    watches for being handed to another parent. A parent gone before this ran is caught by
+    the getppid check."""
+    if sys.platform == "linux" and threading.current_thread() is threading.main_thread():
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            threading.Event().wait(POLL_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _send_all(items: queue.Queue[Any], sending: Connection) -> None:
+    """Child side: send what the making thread queues; None ends it."""
+    while (message := items.get()) is not None:
+        sending.send(message)
+
+
+def _child_main(produce: Callable[[], Iterable[Any]], sending: Connection, parent: int) -> None:
+    """Child process: send ("item", x) for each item, then ("done", None) or ("error", exc).
+    A sending thread pickles and writes while this one makes the next items."""
+    _die_with(parent)
+    gc.set_threshold(COLLECT_AFTER)
+    items: queue.Queue[Any] = queue.Queue(maxsize=QUEUED_ITEMS)
+    sender = threading.Thread(target=_send_all, args=(items, sending), daemon=True)
+    sender.start()
+    try:
+        for item in produce():
+            items.put(("item", item))
+        items.put(("done", None))
+    except BaseException as exc:  # handed to the parent, which raises it
+        items.put(("error", exc))
+    items.put(None)
+    sender.join()
+    sending.close()
+    os._exit(0)
+
+
+@dataclass
+class Child:
+    """A forked child making items, and the pipe they come through."""
+
+    pid: int
+    receiving: Connection
+    status: int | None = None  # the wait status once reaped (-1: reaped elsewhere)
+
+    def items(self) -> Iterator[Any]:
+        """The child's items in order; an exception in the child is raised here, and a child
+        that stops early raises `ReaderStoppedError`."""
+        try:
+            while True:
+                kind, payload = self._next()
+                if kind == "item":
+                    yield payload
+                elif kind == "error":
+                    raise payload
+                else:
+                    return
+        finally:
+            self.stop()
+
+    def _next(self) -> tuple[str, Any]:
+        while not self.receiving.poll(POLL_SECONDS):
+            if not self.is_alive() and not self.receiving.poll(POLL_SECONDS):
+                self._stopped()
+        try:
+            message: tuple[str, Any] = self.receiving.recv()
+        except (EOFError, OSError):
+            self._stopped()
+        return message
+
+    def _stopped(self) -> Any:
+        status = self.exit_status()
+        raise ReaderStoppedError(
+            f"the process reading it stopped before the end ({status}); nothing was imported, "
+            "run the import again (with more free memory if it ran out)",
+            field="file",
+        )
+
+    def _reap(self, flags: int) -> None:
+        if self.status is None:
+            with contextlib.suppress(ChildProcessError):
+                pid, status = os.waitpid(self.pid, flags)
+                if pid == 0:
+                    return
+                self.status = status
+            self.status = -1 if self.status is None else self.status
+
+    def exit_status(self) -> str:
+        """How the child ended, in words (it is reaped first)."""
+        self._reap(0)
+        status = self.status or 0
+        if status >= 0 and os.WIFSIGNALED(status):
+            return f"killed by {signal.Signals(os.WTERMSIG(status)).name}"
+        return f"exit code {os.WEXITSTATUS(status)}" if status >= 0 else "ended"
+
+    def is_alive(self) -> bool:
+        self._reap(os.WNOHANG)
+        return self.status is None
+
+    def stop(self) -> None:
+        """End the child if it still runs, and reap it."""
+        if self.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        self._reap(0)
+        self.receiving.close()
+
+
+def start_child(produce: Callable[[], Iterable[Any]]) -> Child:
+    """Fork a child that sends the items of `produce()`; see `Child.items`."""
+    from multiprocessing import Pipe
+
+    receiving, sending = Pipe(duplex=False)
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; its work is seen through the pipe
+        receiving.close()
+        try:
+            _child_main(produce, sending, parent)
+        finally:
+            os._exit(1)
+    sending.close()
+    return Child(pid, receiving)
+
+
+def in_second_process(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
+    """The items of `produce()`, made in a forked child process while this one uses them, in
+    the same order. At most QUEUED_ITEMS wait, so memory stays flat; an exception in the
+    child is raised here."""
+    return start_child(produce).items()
