@@ -63,6 +63,9 @@ def person(
         (("Anna", "Roth"), ("Anne", "Roth"), NameAgreement.DIFFER),
         (("Mario", "Roth"), ("Maria", "Roth"), NameAgreement.DIFFER),
         (("Stephan", "Roth"), ("Stephen", "Roth"), NameAgreement.SIMILAR),
+        (("Daniel", "Roth"), ("Danile", "Roth"), NameAgreement.SIMILAR),
+        (("Kristopher", "Roth"), ("Christophre", "Roth"), NameAgreement.DIFFER),
+        (("Margaret", "Roth"), ("Margerat", "Roth"), NameAgreement.DIFFER),
         (("Chris", "Roth"), ("Tina", "Roth"), NameAgreement.DIFFER),  # both from Christina
         (("Anna", "Schmidt"), ("Anna", "Roth"), NameAgreement.DIFFER),
         (("J.", "Smith"), ("Mary", "Smith"), NameAgreement.DIFFER),

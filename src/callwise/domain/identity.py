@@ -21,6 +21,7 @@ from callwise.domain.names import (
     AGREEING,
     NameAgreement,
     NameBook,
+    PersonName,
     compare_names,
     person_name,
 )
@@ -71,23 +72,41 @@ def identity_keys(contact: Contact) -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What identity reads of a contact, worked out once: its evidence keys (`identity_keys`),
+    its folded person name and its folded organization."""
+
+    keys: tuple[str, ...]
+    name: PersonName
+    org: str
+
+    @classmethod
+    def of(cls, contact: Contact) -> Profile:
+        return cls(identity_keys(contact), person_name(contact), fold(contact.organization))
+
+
 def shared_keys(contacts: Iterable[Contact], book: NameBook) -> frozenset[str]:
     """Keys seen with two or more names that cannot be one person (a company's main line, a
     family landline, a shared mailbox): such a key is never evidence on its own. Works on one
     file's records, on stored contacts, or on both together."""
-    holders: dict[str, list[Contact]] = defaultdict(list)
-    for contact in contacts:
-        for key in identity_keys(contact):
-            holders[key].append(contact)
-    return frozenset(key for key, group in holders.items() if _names_clash(group, book))
+    return _shared([Profile.of(c) for c in contacts], book)
 
 
-def _names_clash(group: Sequence[Contact], book: NameBook) -> bool:
+def _shared(profiles: Sequence[Profile], book: NameBook) -> frozenset[str]:
+    holders: dict[str, list[PersonName]] = defaultdict(list)
+    for profile in profiles:
+        for key in profile.keys:
+            holders[key].append(profile.name)
+    return frozenset(key for key, names in holders.items() if _names_clash(names, book))
+
+
+def _names_clash(group: Sequence[PersonName], book: NameBook) -> bool:
     if len(group) < 2:
         return False
     if len(group) > _LARGE_GROUP:
         return True
-    names = list(dict.fromkeys(person_name(c) for c in group))
+    names = list(dict.fromkeys(group))
     return any(compare_names(a, b, book) is NameAgreement.DIFFER for a, b in combinations(names, 2))
 
 
@@ -111,12 +130,14 @@ class Evidence:
 
 def compare(a: Contact, b: Contact, shared: Collection[str], book: NameBook) -> Evidence:
     """The evidence between two records, whatever it says (see `same_person`)."""
-    b_keys = set(identity_keys(b))
-    keys = tuple(k for k in identity_keys(a) if k in b_keys and k not in shared)
+    return _compare(Profile.of(a), Profile.of(b), shared, book)
+
+
+def _compare(a: Profile, b: Profile, shared: Collection[str], book: NameBook) -> Evidence:
+    keys = tuple(k for k in a.keys if k in b.keys and k not in shared)
     kinds = tuple(kind for kind in KEY_KINDS if any(k.startswith(f"{kind}:") for k in keys))
-    names = compare_names(person_name(a), person_name(b), book)
-    org = fold(a.organization)
-    same_org = bool(org) and org == fold(b.organization)
+    names = compare_names(a.name, b.name, book)
+    same_org = bool(a.org) and a.org == b.org
     return Evidence(kinds, keys, names, same_org, _score(kinds, names, same_org))
 
 
@@ -142,7 +163,10 @@ def possible_duplicate(
 ) -> Evidence | None:
     """`same_person`, or, short of shared evidence, the same person name (both named) at the
     same organization: worth a look, not a merge."""
-    evidence = compare(a, b, shared, book)
+    return _possible(compare(a, b, shared, book))
+
+
+def _possible(evidence: Evidence) -> Evidence | None:
     if evidence.same_person:
         return evidence
     named = evidence.names in AGREEING and evidence.names is not NameAgreement.ONE_UNNAMED
@@ -163,22 +187,25 @@ def name_blocks(contact: Contact, book: NameBook) -> tuple[str, ...]:
     """Blocks a named person at an organization falls in: folded family name, organization
     and each form of the given name (itself, its nicknames, its initial). Records that may be
     one person without sharing a key share a block."""
-    org = fold(contact.organization)
-    name = person_name(contact)
+    return blocks_of(person_name(contact), fold(contact.organization), book)
+
+
+def blocks_of(name: PersonName, org: str, book: NameBook) -> tuple[str, ...]:
+    """`name_blocks` from a person name and a folded organization."""
     if not (org and name.family and name.given):
         return ()
     forms = {name.given[0]} if name.initial else {*book.block_keys(name.given), name.given[0]}
     return tuple(f"{name.family}|{org}|{form}" for form in sorted(forms))
 
 
-def candidate_pairs(contacts: Sequence[Contact], book: NameBook) -> set[tuple[int, int]]:
+def candidate_pairs(profiles: Sequence[Profile], book: NameBook) -> set[tuple[int, int]]:
     """Position pairs worth comparing: they share an identity key (held by a few records
     only) or a name block. Linear in the records, quadratic only inside small groups."""
     groups: dict[str, list[int]] = defaultdict(list)
-    for i, contact in enumerate(contacts):
-        for key in identity_keys(contact):
+    for i, profile in enumerate(profiles):
+        for key in profile.keys:
             groups[key].append(i)
-        for block in name_blocks(contact, book):
+        for block in blocks_of(profile.name, profile.org, book):
             groups[f"block:{block}"].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in groups.values():
@@ -193,11 +220,12 @@ def find_duplicates(
     """Possible duplicates among `contacts`, strongest first. `shared` defaults to the keys
     these records themselves show to be shared; pass `shared_keys` over a wider set (a file
     together with the stored contacts) to judge by everything known."""
+    profiles = [Profile.of(c) for c in contacts]
     if shared is None:
-        shared = shared_keys(contacts, book)
+        shared = _shared(profiles, book)
     found = []
-    for i, j in candidate_pairs(contacts, book):
-        evidence = possible_duplicate(contacts[i], contacts[j], shared, book)
+    for i, j in candidate_pairs(profiles, book):
+        evidence = _possible(_compare(profiles[i], profiles[j], shared, book))
         if evidence is not None:
             found.append(Duplicate(i, j, evidence))
     found.sort(key=lambda d: (-d.evidence.score, d.first, d.second))

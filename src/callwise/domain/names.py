@@ -13,15 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz.distance import Levenshtein
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.distance import OSA
 
 from callwise.domain.model import Contact
 from callwise.domain.text import fold
 
 _NOT_LETTERS = re.compile(r"[^\w\s'-]|_|\d")
-_SIMILAR_RATIO = 85.0  # fuzz.ratio of a one-letter slip in a name of eight letters is 87.5
-_SIMILAR_MIN_LENGTH = 5
+_SIMILAR_MIN_LENGTH = 5  # below this one slip makes another name (Jon, Jan; Mark, Mary)
+_TWO_SLIPS_FROM = 9  # names this long may carry two slips (Christophre, Kristopher)
 
 
 class NameAgreement(StrEnum):
@@ -88,10 +87,15 @@ def _clean(text: str) -> str:
 
 def person_name(contact: Contact) -> PersonName:
     """The folded first given name and family name; from the display name (`Jane Q. Doe`)
-    when the parts are missing. An organization's record carries no person name."""
-    given, family = _clean(contact.given_name), _clean(contact.family_name)
-    if not (given or family) and contact.display_name.strip():
-        words = _clean(contact.display_name).split()
+    when the parts are missing."""
+    return person_name_of(contact.given_name, contact.family_name, contact.display_name)
+
+
+def person_name_of(given_name: str, family_name: str, display_name: str) -> PersonName:
+    """`person_name` from the three name fields as stored."""
+    given, family = _clean(given_name), _clean(family_name)
+    if not (given or family) and display_name.strip():
+        words = _clean(display_name).split()
         if len(words) >= 2:
             given, family = words[0], words[-1]
         elif words:
@@ -141,14 +145,13 @@ def _paired_forms(a: str, b: str) -> bool:
 
 
 def _misspelt(a: str, b: str) -> bool:
-    """One slip of the keyboard apart (Jonathon, Jonathan), not a feminine or masculine form
-    (Daniel, Daniela; Louis, Louise), which differs only by letters added at the end."""
-    if min(len(a), len(b)) < _SIMILAR_MIN_LENGTH or a[0] != b[0]:
-        return False
+    """A slip of the keyboard apart (Micheal, Michael: one letter changed, added, dropped or
+    two swapped), not a longer or shorter form (Christin, Christina)."""
     shorter, longer = sorted((a, b), key=len)
-    if longer.startswith(shorter):
+    if len(shorter) < _SIMILAR_MIN_LENGTH or a[0] != b[0] or longer.startswith(shorter):
         return False
-    return ratio(a, b) >= _SIMILAR_RATIO and Levenshtein.distance(a, b) <= 2
+    slips = 2 if len(shorter) >= _TWO_SLIPS_FROM else 1
+    return OSA.distance(a, b, score_cutoff=slips) <= slips
 
 
 def name_pair(a: Contact, b: Contact) -> str:

@@ -7,6 +7,7 @@ mailboxes that several people use count for nothing.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -14,12 +15,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from callwise.domain import identity
-from callwise.domain.identity import Duplicate, Evidence, name_blocks, shared_keys
+from callwise.domain.identity import Duplicate, Evidence, blocks_of
 from callwise.domain.model import Contact
-from callwise.domain.names import NameAgreement, NameBook, name_pair
+from callwise.domain.names import NameAgreement, NameBook, name_pair, person_name_of
+from callwise.domain.text import fold
 from callwise.services.app import App
-from callwise.store import contacts as contact_store
 from callwise.store import duplicates as store
+
+_PUNCTUATION = ".,;:'\"()"
 
 
 @cache
@@ -89,24 +92,32 @@ def find_duplicates(app: App, *, limit: int | None = None) -> list[DuplicatePair
     book = name_book()
     with app.engine.connect() as conn:
         ids = store.key_holder_ids(conn) | _name_block_ids(conn, book)
-        contacts = contact_store.get_contacts(conn, sorted(ids))
-    found: list[Duplicate] = identity.find_duplicates(contacts, book, shared_keys(contacts, book))
+        contacts = store.identity_contacts(conn, list(ids))
+    found: list[Duplicate] = identity.find_duplicates(contacts, book)
     pairs = [DuplicatePair(contacts[d.first], contacts[d.second], d.evidence) for d in found]
     return pairs if limit is None else pairs[:limit]
 
 
 def _name_block_ids(conn: Connection, book: NameBook) -> set[int]:
     """Contacts that share a name block with another (same family name, organization and a
-    form of the given name)."""
-    members: dict[str, list[int]] = {}
+    form of the given name). A cheap first grouping by family name and organization leaves
+    only the few that share both to be blocked by their given names."""
+    rough: dict[tuple[str, str], list[store.NameRow]] = defaultdict(list)
+    folded: dict[str, str] = {}  # family names and organizations repeat: fold each once
     for row in store.named_rows_with_organization(conn):
-        light = Contact(
-            id=row.id,
-            given_name=row.given_name,
-            family_name=row.family_name,
-            display_name=row.display_name,
-            organization=row.organization,
-        )
-        for block in name_blocks(light, book):
-            members.setdefault(block, []).append(row.id)
+        _, _, family_name, display_name, organization = row
+        family = family_name or display_name.rpartition(" ")[2]
+        if (family_key := folded.get(family)) is None:
+            family_key = folded[family] = fold(family).strip(_PUNCTUATION)
+        if (org_key := folded.get(organization)) is None:
+            org_key = folded[organization] = fold(organization)
+        rough[family_key, org_key].append(row)
+    members: dict[str, list[int]] = defaultdict(list)
+    for rows in rough.values():
+        if len(rows) < 2:
+            continue
+        for contact_id, given, family, display, organization in rows:
+            name = person_name_of(given, family, display)
+            for block in blocks_of(name, folded[organization], book):
+                members[block].append(contact_id)
     return {i for group in members.values() if len(group) > 1 for i in group}
