@@ -44,7 +44,7 @@ def named_rows_with_organization(conn: Connection) -> list[NameRow]:
     organization: one narrow read, for blocking by name."""
     c = contacts.c
     query = select(c.id, c.given_name, c.family_name, c.display_name, c.organization)
-    return list(conn.execute(query.where(c.organization != "")).tuples())
+    return list(conn.execute(query.where(c.organization != "")))
 
 
 def identity_contacts(conn: Connection, ids: Sequence[int]) -> list[Contact]:
