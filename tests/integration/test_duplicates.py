@@ -10,17 +10,23 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from callwise.domain.contacts import prepare_contact
-from callwise.domain.identity import shared_keys
-from callwise.domain.model import Contact
+from callwise.domain.identity import same_person, shared_keys
+from callwise.domain.model import Contact, Phone
 from callwise.domain.names import NameAgreement
 from callwise.interchange.csv_formats import read_google, read_linkedin, read_outlook
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard import read_vcards
 from callwise.services.app import App
-from callwise.services.duplicates import DuplicatePair, find_duplicates, name_book
+from callwise.services.duplicates import (
+    DuplicatePair,
+    find_duplicates,
+    name_book,
+    shared_with_store,
+)
 from callwise.store import contacts as store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+MAIN = Phone("+13125550100", "work")
 Reader = Callable[[Iterable[str]], Iterator[ParsedRecord | RejectedRecord]]
 
 
@@ -124,3 +130,23 @@ def test_the_limit_keeps_the_strongest(app: App) -> None:
         "same_person", "evidence",
     }  # fmt: skip
     assert set(shape["first"]) == {"id", "name", "organization"}
+
+
+def test_an_import_judges_shared_numbers_by_the_file_and_the_store(app: App) -> None:
+    """What the importer asks before merging: is the number one person's, or a switchboard?"""
+    ids = _store(app, ("identity_company_main_line.vcf", read_vcards))
+    william = _records("identity_person.vcf", read_vcards)[0]
+    with app.transaction() as conn:
+        (william_id,) = store.insert_contacts(conn, [william], stamp=app.now)
+    claire_again = Contact(given_name="Claire", family_name="Donovan", phones=(MAIN,))
+    bill = _records("identity_person_google.csv", read_google)[0]
+    with app.engine.connect() as conn:
+        shared = shared_with_store(conn, [claire_again, bill])
+        stored_claire = store.get_contact(conn, ids["Claire Donovan (company_main_line)"])
+        stored_william = store.get_contact(conn, william_id)
+    assert shared == frozenset({f"phone:{MAIN.number}"})
+    assert stored_claire is not None and stored_william is not None
+    book = name_book()
+    assert same_person(stored_claire, claire_again, shared, book) is None
+    evidence = same_person(stored_william, bill, shared, book)
+    assert evidence is not None and evidence.names is NameAgreement.NICKNAME

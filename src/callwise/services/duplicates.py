@@ -8,6 +8,7 @@ mailboxes that several people use count for nothing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from callwise.domain import identity
-from callwise.domain.identity import Duplicate, Evidence, blocks_of
+from callwise.domain.identity import Duplicate, Evidence, blocks_of, identity_keys, shared_keys
 from callwise.domain.model import Contact
 from callwise.domain.names import NameAgreement, NameBook, name_pair, person_name_of
 from callwise.domain.text import fold
@@ -121,3 +122,11 @@ def _name_block_ids(conn: Connection, book: NameBook) -> set[int]:
             for block in blocks_of(name, folded[organization], book):
                 members[block].append(contact_id)
     return {i for group in members.values() if len(group) > 1 for i in group}
+
+
+def shared_with_store(conn: Connection, records: Sequence[Contact]) -> frozenset[str]:
+    """Keys that several people use, judged by `records` (one file's contacts) together with
+    the stored contacts holding the same keys: what an import passes to `same_person`."""
+    keys = {key for record in records for key in identity_keys(record)}
+    stored = store.identity_contacts(conn, list(store.holder_ids(conn, keys)))
+    return shared_keys([*records, *stored], name_book())

@@ -9,7 +9,7 @@ of contacts with an organization (the caller blocks: it holds the nickname book)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -83,3 +83,24 @@ def _light(row: Any, phones: list[Phone], emails: list[Email]) -> Contact:
         phones=tuple(phones),
         emails=tuple(emails),
     )
+
+
+def holder_ids(conn: Connection, keys: Iterable[str]) -> set[int]:
+    """Stored contacts holding any of these identity keys (`phone:…`, `email:…`,
+    `linkedin:…`, as domain/merge.py's `match_keys` writes them), by index."""
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for key in set(keys):
+        kind, _, value = key.partition(":")
+        wanted[kind].append(value)
+    columns = {
+        "phone": (contact_phones.c.contact_id, contact_phones.c.number),
+        "email": (contact_emails.c.contact_id, contact_emails.c.folded),
+        "linkedin": (contacts.c.id, contacts.c.linkedin_key),
+    }
+    found: set[int] = set()
+    for kind, (owner, column) in columns.items():
+        values = wanted.get(kind, [])
+        for start in range(0, len(values), BATCH):
+            chunk = values[start : start + BATCH]
+            found.update(conn.scalars(select(owner).where(column.in_(chunk))))
+    return found
