@@ -150,3 +150,19 @@ def test_an_import_judges_shared_numbers_by_the_file_and_the_store(app: App) -> 
     assert same_person(stored_claire, claire_again, shared, book) is None
     evidence = same_person(stored_william, bill, shared, book)
     assert evidence is not None and evidence.names is NameAgreement.NICKNAME
+
+
+def test_same_name_and_organization_is_found_however_it_is_written(app: App) -> None:
+    """Name blocks fold case, accents and punctuation, and read a display name alone."""
+    written = [
+        Contact(given_name="Mary", family_name="St. John", organization="Zoë Labs"),
+        Contact(given_name="MARY", family_name="St John", organization="ZOE LABS"),
+        Contact(given_name="Marcus", family_name="St John", organization="Zoe Labs"),
+        Contact(given_name="Ada", family_name="Byrne", organization="Zoë Labs"),
+        Contact(display_name="Ada Byrne", organization="zoe labs"),
+    ]
+    with app.transaction() as conn:
+        ids = store.insert_contacts(conn, written, stamp=app.now)
+    found = _pairs(find_duplicates(app))
+    assert set(found) == {frozenset(ids[:2]), frozenset(ids[3:])}
+    assert all(p.describe() == "same name and organization" for p in found.values())

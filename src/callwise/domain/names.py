@@ -81,7 +81,8 @@ class PersonName:
         return len(self.given) == 1
 
 
-def _clean(text: str) -> str:
+def clean_name(text: str) -> str:
+    """A name part folded, without punctuation or digits: `St. John` -> `st john`."""
     return " ".join(_NOT_LETTERS.sub(" ", fold(text)).split())
 
 
@@ -93,9 +94,9 @@ def person_name(contact: Contact) -> PersonName:
 
 def person_name_of(given_name: str, family_name: str, display_name: str) -> PersonName:
     """`person_name` from the three name fields as stored."""
-    given, family = _clean(given_name), _clean(family_name)
+    given, family = clean_name(given_name), clean_name(family_name)
     if not (given or family) and display_name.strip():
-        words = _clean(display_name).split()
+        words = clean_name(display_name).split()
         if len(words) >= 2:
             given, family = words[0], words[-1]
         elif words:

@@ -18,12 +18,16 @@ from sqlalchemy import Connection
 from callwise.domain import identity
 from callwise.domain.identity import Duplicate, Evidence, blocks_of, identity_keys, shared_keys
 from callwise.domain.model import Contact
-from callwise.domain.names import NameAgreement, NameBook, name_pair, person_name_of
+from callwise.domain.names import (
+    NameAgreement,
+    NameBook,
+    clean_name,
+    name_pair,
+    person_name_of,
+)
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.store import duplicates as store
-
-_PUNCTUATION = ".,;:'\"()"
 
 
 @cache
@@ -107,9 +111,9 @@ def _name_block_ids(conn: Connection, book: NameBook) -> set[int]:
     folded: dict[str, str] = {}  # family names and organizations repeat: fold each once
     for row in store.named_rows_with_organization(conn):
         _, _, family_name, display_name, organization = row
-        family = family_name or display_name.rpartition(" ")[2]
+        family = family_name or (display_name.split() or [""])[-1]
         if (family_key := folded.get(family)) is None:
-            family_key = folded[family] = fold(family).strip(_PUNCTUATION)
+            family_key = folded[family] = clean_name(family)
         if (org_key := folded.get(organization)) is None:
             org_key = folded[organization] = fold(organization)
         rough[family_key, org_key].append(row)
