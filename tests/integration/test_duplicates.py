@@ -1,4 +1,5 @@
-"""Issue 13: possible duplicates among stored contacts, on SQLite and PostgreSQL.
+"""Issue 13: possible duplicates among stored contacts, on SQLite and PostgreSQL (fixtures in
+tests/fixtures/identity/, one quirk each).
 
 The fixtures are stored record by record (as separate contacts, the way they would sit in a
 database filled before identity needed agreeing evidence), then searched.
@@ -25,7 +26,7 @@ from callwise.services.duplicates import (
 )
 from callwise.store import contacts as store
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "identity"
 MAIN = Phone("+13125550100", "work")
 Reader = Callable[[Iterable[str]], Iterator[ParsedRecord | RejectedRecord]]
 
