@@ -17,6 +17,7 @@ from rich.table import Table
 
 import bench_contacts
 import bench_courtesy
+import bench_duplicates
 import bench_import
 import bench_import_writers
 import bench_plan
@@ -26,6 +27,7 @@ from common import WORK, Row
 SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
     "contacts": bench_contacts.run,
     "courtesy": bench_courtesy.run,
+    "duplicates": bench_duplicates.run,
     "import": bench_import.run,
     "import-writers": bench_import_writers.run,
     "plan": bench_plan.run,

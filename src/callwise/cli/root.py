@@ -86,8 +86,9 @@ def main_options(
 
 
 def _register() -> None:
-    from callwise.cli import calls, contacts, courtesy, data, plan, serve, settings
+    from callwise.cli import calls, contacts, courtesy, data, duplicates, plan, serve, settings
 
+    duplicates.register(contacts.app)
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(settings.app, name="settings")
     data.register(app)
