@@ -137,8 +137,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         refusal = self._request_refusal(scope)
-        if refusal is None and self.login is not None:
-            refusal = await run_in_threadpool(self._login_refusal, scope, self.login)
+        checks = None if scope["path"].startswith(OPEN_PREFIXES) else self.login
+        if refusal is None and checks is not None:
+            refusal = await run_in_threadpool(self._login_refusal, scope, checks)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
@@ -165,10 +166,8 @@ class Guard:
         return None
 
     def _login_refusal(self, scope: Scope, checks: LoginChecks) -> Response | None:
-        """None when the request may go on: an open path, a live session, or good Basic."""
+        """None when the request may go on: a live session, or good Basic credentials."""
         path, method = scope["path"], scope["method"]
-        if path.startswith(OPEN_PREFIXES):
-            return None
         headers = Headers(scope=scope)
         session_id = unsign(checks.key, _cookies(headers).get(SESSION_COOKIE, ""))
         if session_id and checks.session_alive(session_id):
