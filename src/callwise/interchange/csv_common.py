@@ -104,15 +104,6 @@ class Header:
         return record
 
 
-def header_of(cells: Sequence[str], aliases: dict[str, str]) -> Header:
-    """Header names trimmed and mapped through `aliases` (casefolded name -> canonical name)."""
-    names = []
-    for cell in cells:
-        name = cell.strip().removeprefix("\ufeff").strip()
-        names.append(aliases.get(name.casefold(), name))
-    return Header(tuple(names))
-
-
 def find_header(
     rows: Iterator[Row | BadRow], kind: str, expected: str
 ) -> tuple[Row, Iterator[Row | BadRow]]:
