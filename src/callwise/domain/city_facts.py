@@ -171,4 +171,3 @@ def load_city_facts() -> CityFacts:
     """The shipped city facts, read once from package data."""
     text = resources.files("callwise").joinpath("data/city_facts.json").read_text("utf-8")
     return parse_city_facts(json.loads(text))
-

@@ -115,10 +115,6 @@ class Script:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    def spoken_text(self) -> str:
-        """Every line of every spoken section, one per line."""
-        return "\n".join(line for s in self.sections if s.spoken for line in s.lines)
-
 
 def is_cue(line: str) -> bool:
     """A line in square brackets is a cue for the caller, not words to say."""

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from callwise.domain.errors import ValidationError
 
 HEADER_SCAN_ROWS = 50
-MULTI_VALUE = " ::: "
 _NUMBERED = re.compile(
     r"(e-mail|phone|address|relation|custom field|website|event|organization|im) \d+ - .+"
 )

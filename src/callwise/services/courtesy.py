@@ -11,8 +11,6 @@ from callwise.domain.zones import Location
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
 
-HORIZON = dt.timedelta(days=21)
-
 
 @dataclass(frozen=True)
 class WhenReport:
