@@ -206,12 +206,3 @@ def history(
         console.print(f"No calls logged with {found.contact.name} yet.")
     else:
         console.print(render.timeline_table(found))
-
-
-def register(app: typer.Typer) -> None:
-    from callwise.cli import guided_call
-
-    app.command("script")(script)
-    app.command("call")(guided_call.call)
-    app.command("log")(log)
-    app.command("history")(history)

@@ -19,8 +19,6 @@ from typing import Any
 
 from callwise.domain.text import fold
 
-LEAGUES = ("MLB", "NFL", "NBA", "NHL", "MLS", "Premier League")
-
 # The words people use for each league's sport, to match interests and topics to avoid.
 LEAGUE_SPORTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -173,10 +171,3 @@ def load_city_facts() -> CityFacts:
     """The shipped city facts, read once from package data."""
     text = resources.files("callwise").joinpath("data/city_facts.json").read_text("utf-8")
     return parse_city_facts(json.loads(text))
-
-
-def facts_for(
-    city: str, region: str = "", country: str = "", *, facts: CityFacts | None = None
-) -> CityInfo | None:
-    """What to mention about where a contact lives (P4.2); None for a city we know nothing of."""
-    return (facts or load_city_facts()).lookup(city, region, country)

@@ -115,18 +115,6 @@ class Script:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    def spoken_text(self) -> str:
-        """Every line of every spoken section, one per line."""
-        return "\n".join(line for s in self.sections if s.spoken for line in s.lines)
-
-    def as_text(self) -> str:
-        """The script as plain text: titles with their rule ids, then indented lines."""
-        blocks = []
-        for s in self.sections:
-            lines = "\n".join(f"  {line}" for line in s.lines)
-            blocks.append(f"{s.title} ({', '.join(s.rules)})\n{lines}")
-        return "\n\n".join(blocks) + "\n"
-
 
 def is_cue(line: str) -> bool:
     """A line in square brackets is a cue for the caller, not words to say."""
@@ -230,7 +218,7 @@ def _rules(key: str, context: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _rule_order(rule: str) -> tuple[int, ...]:
-    """'P2.10' after 'P2.9': rule ids sort by their numbers."""
+    """'P10.1' after 'P9.5': rule ids sort by their numbers, not as text."""
     return tuple(int(part) for part in rule.removeprefix("P").split("."))
 
 

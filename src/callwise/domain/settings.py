@@ -72,10 +72,6 @@ def parse_days(text: str, field: str) -> frozenset[int]:
     return frozenset(days)
 
 
-def format_days(days: frozenset[int]) -> str:
-    return ",".join(DAY_NAMES[d] for d in sorted(days))
-
-
 def _positive_int(text: str, field: str) -> int:
     try:
         value = int(text)

@@ -221,18 +221,6 @@ def _script(
     )
 
 
-def script_for(
-    app: App,
-    query: str,
-    occasion: str | None = None,
-    purpose: str = "",
-    memorable_line: str = "",
-    notes_recap: str = "",
-) -> Script:
-    """`callwise script CONTACT`: the script alone (see `prepare`)."""
-    return prepare(app, query, occasion, purpose, memorable_line, notes_recap).script
-
-
 def _history_of(conn: Connection, contact: Contact, now: dt.datetime) -> ContactHistory:
     """The calls occasion finding reads: the last year's, any with an open promise or an
     agreed follow-up, and the latest touching call (P6.1)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import os
 from dataclasses import dataclass
 
 from fastapi import FastAPI
@@ -145,14 +144,3 @@ def _include_routes(app: FastAPI) -> None:
         pages_insights,
     ):
         app.include_router(module.router, include_in_schema=False)
-
-
-def app_from_environment() -> FastAPI:
-    """For `uvicorn --factory` with several workers: the config comes from the environment."""
-    return create_app(
-        WebConfig(
-            db_url=os.environ.get("CALLWISE_DATABASE_URL"),
-            now=os.environ.get("CALLWISE_NOW"),
-            host=os.environ.get("CALLWISE_HOST", "127.0.0.1"),
-        )
-    )
