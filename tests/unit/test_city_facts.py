@@ -8,14 +8,8 @@ from importlib import resources
 
 import pytest
 
-from callwise.domain.city_facts import (
-    LEAGUES,
-    CityFacts,
-    facts_for,
-    load_city_facts,
-    name_key,
-    parse_city_facts,
-)
+from callwise.domain.city_facts import LEAGUES, CityFacts, name_key, parse_city_facts
+from callwise.services.reference_data import facts_for, load_city_facts
 
 # Team counts for the 2026 MLB/NFL/NBA/NHL/MLS seasons and the 2025-26 Premier League.
 EXPECTED_TEAMS = {"MLB": 30, "NFL": 32, "NBA": 30, "NHL": 32, "Premier League": 20}

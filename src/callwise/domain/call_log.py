@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 from callwise.domain.calls import Call, Outcome, Promise
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.occasion_kinds import SCRIPT_IDS as OCCASIONS
 from callwise.domain.occasions import PlanPolicy, yearly_date
 from callwise.domain.privacy import mask_sensitive
-from callwise.domain.scripts_request import OCCASIONS
 from callwise.domain.text import fold
 from callwise.domain.zones import wall_to_utc
 
