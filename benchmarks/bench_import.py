@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from callwise.domain.synthetic import synthetic_contacts
+from callwise.services.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
 from common import Row, callwise, load_row, measure
 
