@@ -24,7 +24,7 @@ from callwise.domain.occasion_kinds import (
     script_labels,
 )
 from callwise.domain.scripts import OCCASIONS
-from callwise.services import plan_candidates
+from callwise.services import calls, plan_candidates
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
 from callwise.services.script_templates import script_templates
@@ -86,6 +86,14 @@ def test_the_call_page_offers_every_script_with_its_label(
     options = re.findall(r'<option value="([^"]+)"[^>]*>([^<]+)</option>', select.group(0))
     assert dict(options) == script_labels()
     assert [value for value, _ in options] == list(SCRIPT_IDS)
+
+
+def test_the_timeline_names_a_logged_call_by_its_label(demo_client: TestClient, core: App) -> None:
+    calls.log_call(core, "62", "connected", occasion="return-call")
+    page = demo_client.get("/contacts/62").text
+    timeline = re.search(r'<section class="card contact-timeline".*?</section>', page, re.S)
+    assert timeline
+    assert f'<span class="tag">{SCRIPTS["return-call"].label}</span>' in timeline.group(0)
 
 
 def test_the_scripts_the_plan_and_the_templates_read_the_registry() -> None:

@@ -141,6 +141,12 @@ def script_labels() -> dict[str, str]:
     return {s.id: s.label for s in _SCRIPTS}
 
 
+def script_label(name: str) -> str:
+    """The label of a script id, or the text itself when it names none (an old call's)."""
+    known = SCRIPTS.get(name)
+    return known.label if known is not None else name
+
+
 def script_choices_text() -> str:
     """'birthday, connect, ... or custom': the script ids as a sentence (CLI help, errors)."""
     *first, last = SCRIPT_IDS

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from sqlalchemy import Engine
 
+from callwise.domain.occasion_kinds import script_label
 from callwise.domain.phones import display_number, tel_uri
 from callwise.services.app import App
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
@@ -34,6 +35,7 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["tel"] = tel_uri
 templates.env.filters["ticks"] = ticks
 templates.env.filters["phone"] = display_number
+templates.env.filters["occasion_label"] = script_label
 
 # The pages in the navigation bar: (path, label).
 NAV = (
