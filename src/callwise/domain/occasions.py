@@ -1,6 +1,9 @@
 """Occasions to call: why a contact is due, in words (P6.1, P9.1-P9.5, P10.3).
 
-Pure functions over one contact, their call log, the user's trips and custom occasions.
+Pure functions over one contact, their call log, the user's trips and custom occasions. What
+each kind of occasion is (its rule, script, whether it waits or needs an answer) is read from
+the registry, `domain.occasion_kinds`; dates and rules live in `occasion_dates`, the inputs in
+`occasion_inputs` (re-exported here).
 `today` is the contact's own local date: a birthday falls due on the day where they are (P9.1).
 Each occasion says whether it happens on one day (`fixed_day`, a birthday) or can wait (a
 keep-in-touch call), and whether the call needs an answer (a lunch invitation does, a birthday

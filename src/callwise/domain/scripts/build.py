@@ -131,9 +131,8 @@ def build_script(
     of whoever introduced you (P1.1); `trip` your visit to their city (P9.3); `recap` what to
     sum up at the close (default: the purpose, P7.1); `needs_answer` and `elaborate` override
     whether the voicemail asks for a call back (P10.3) and whether to offer lunch or a
-    conference call (P5.3). `templates` is the wording (`services.script_templates`: the package's
-    and the user's overrides); `city_facts` the facts for small talk (None: none, P4.2).
-    Raises ValidationError naming the field to fix.
+    conference call (P5.3). `templates`: the wording (`services.script_templates`); `city_facts`:
+    facts for small talk (None: none, P4.2). Raises ValidationError naming the field to fix.
     """
     request = ScriptRequest(
         contact=contact,
