@@ -81,3 +81,10 @@ _.remove_date
 # `as_of` dates the data (tests check it), `venue` is the team's home ground.
 _.as_of
 _.venue
+
+# web/forms.py: the edit form renders the values it was shown with (contact_form.html), so a
+# save applies only what was typed differently (issue 11, no lost updates).
+_.original_json
+
+# services/duplicates.py: the importer judges a file's shared numbers with the stored ones.
+_.shared_with_store

@@ -8,13 +8,8 @@ from importlib import resources
 
 import pytest
 
-from callwise.domain.city_facts import (
-    CityFacts,
-    CityInfo,
-    load_city_facts,
-    name_key,
-    parse_city_facts,
-)
+from callwise.domain.city_facts import CityFacts, CityInfo, name_key, parse_city_facts
+from callwise.services.reference_data import load_city_facts
 
 LEAGUES = ("MLB", "NFL", "NBA", "NHL", "MLS", "Premier League")
 

@@ -33,6 +33,8 @@ from callwise.domain.scripts import (
 )
 from callwise.domain.settings import Settings
 from callwise.domain.text import fold
+from callwise.services.reference_data import load_city_facts
+from callwise.services.script_templates import script_templates
 
 BUSINESS = RelationshipKind.BUSINESS
 PERSONAL = RelationshipKind.PERSONAL
@@ -53,6 +55,8 @@ def build(contact: Contact, occasion: str, **options: Any) -> Script:
     options.setdefault("local_time_text", "14:00 Tuesday")
     options.setdefault("last_call", None)
     options.setdefault("open_promises", ())
+    options["templates"] = script_templates(options.pop("template_dir", None))
+    options.setdefault("city_facts", load_city_facts())
     return build_script(contact, occasion, **options)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from callwise.domain.contacts import check_web_url
 from callwise.domain.errors import ValidationError
+from callwise.domain.occasion_kinds import script_label
 from callwise.domain.phones import display_number, tel_uri
 from callwise.services.app import App
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
@@ -47,6 +48,7 @@ templates.env.filters["tel"] = tel_uri
 templates.env.filters["ticks"] = ticks
 templates.env.filters["phone"] = display_number
 templates.env.filters["web_url"] = web_url
+templates.env.filters["occasion_label"] = script_label
 
 # The pages in the navigation bar: (path, label).
 NAV = (
