@@ -205,12 +205,16 @@ class Record:
 
     fields: Mapping[str, Kind]
     optional: bool = False
+    required: tuple[str, ...] = ()
 
     def load(self, value: Any, path: str) -> Any:
         if value is None and self.optional:
             return None
         if not isinstance(value, dict):
             raise _wrong(path, "an object", value)
+        for key in self.required:
+            if key not in value:
+                raise fail(f"{path}.{key}", "missing; every entry needs it")
         for key, kind in self.fields.items():
             if key in value:
                 kind.load(value[key], f"{path}.{key}")
