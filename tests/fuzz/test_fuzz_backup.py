@@ -167,13 +167,12 @@ def mutated(draw: st.DrawFn, document: dict[str, Any]) -> bytes:
             del node[last]
         elif action == "double" and isinstance(node, list):
             node.append(node[last])
-        elif action == "swap":
-            other = draw(st.sampled_from(paths))
+        elif (
+            action == "swap"
+        ):  # a value from elsewhere in the document: the right shape, wrong place
             value: Any = doc
-            for part in other:
-                value = value[part] if isinstance(value, dict) or part < len(value) else None
-                if value is None or not isinstance(value, dict | list):
-                    break
+            for part in draw(st.sampled_from(paths)):
+                value = value[part]
             node[last] = json.loads(json.dumps(value))
         else:
             node[last] = draw(odd_values if action == "odd" else json_values)
