@@ -102,26 +102,32 @@ def _touch(conn: Connection, touching: Sequence[Call]) -> None:
 
 
 def _touch_latest(conn: Connection, latest: dict[int, dt.datetime]) -> None:
-    """Move each contact's last touch to the given instant when it is later (P6.1)."""
-    if not latest:
-        return
-    rows = conn.execute(
-        select(contacts.c.id, contacts.c.last_touch_at, contacts.c.cadence_days).where(
-            contacts.c.id.in_(list(latest))
+    """Move each contact's last touch to the given instant when it is later (P6.1), a batch
+    of contacts per statement (a restore touches up to every contact)."""
+    ids = sorted(latest)
+    change = (
+        update(contacts)
+        .where(contacts.c.id == bindparam("t_id"))
+        .values(
+            last_touch_at=bindparam("t_at"),
+            cadence_anchor=bindparam("t_anchor"),
+            cadence_due=bindparam("t_due"),
         )
-    ).all()
-    for contact_id, previous, cadence in rows:
-        at = max(latest[contact_id], _utc(previous) or latest[contact_id])
-        anchor = at.date()
-        conn.execute(
-            update(contacts)
-            .where(contacts.c.id == contact_id)
-            .values(
-                last_touch_at=at,
-                cadence_anchor=anchor,
-                cadence_due=anchor + dt.timedelta(days=cadence) if cadence else None,
+    )
+    for start in range(0, len(ids), BATCH):
+        rows = conn.execute(
+            select(contacts.c.id, contacts.c.last_touch_at, contacts.c.cadence_days).where(
+                contacts.c.id.in_(ids[start : start + BATCH])
             )
-        )
+        ).all()
+        params = []
+        for contact_id, previous, cadence in rows:
+            at = max(latest[contact_id], _utc(previous) or latest[contact_id])
+            anchor = at.date()
+            due = anchor + dt.timedelta(days=cadence) if cadence else None
+            params.append({"t_id": contact_id, "t_at": at, "t_anchor": anchor, "t_due": due})
+        if params:
+            conn.execute(change, params)
 
 
 def _call(row: Any, kept: Sequence[Promise]) -> Call:
