@@ -13,7 +13,7 @@ from callwise.domain.identity import Evidence, compare, identity_keys
 from callwise.domain.identity_words import apart_words, evidence_words, name_only_words
 from callwise.domain.merge import match_keys, merge_contacts, name_key
 from callwise.domain.model import Contact
-from callwise.domain.names import AGREEING, NameBook
+from callwise.domain.names import AGREEING, NameBook, person_name
 
 KEPT_APART_SHOWN = 3  # possible duplicates reported per record
 
@@ -68,7 +68,7 @@ def lookup_keys(contact: Contact) -> tuple[str, ...]:
     """The keys a record is looked up by: its phones, emails and profile, and its name key."""
     keys = [k for k in match_keys(contact) if not k.startswith("name:")]
     name = name_key(contact)
-    if not name.startswith("|"):
+    if name != "|":  # a person's name, or an organization's card without one
         keys.append(f"name:{name}")
     return tuple(keys)
 
@@ -99,7 +99,7 @@ class Matcher:
         for key in keys:
             for slot in _candidates(key, in_file, owners, slot_of):
                 if key.startswith("name:"):
-                    if self._name_ok(record, slot, keys, evidence_keys):
+                    if self._name_ok(record, slot, keys):
                         common = _common_kinds(slot.contact, keys)
                         found.append((slot, name_only_words(slot.contact, record, common), None))
                     continue
@@ -133,15 +133,14 @@ class Matcher:
         else:
             apart.append((slot, apart_words(key, slot.contact, record, why="main")))
 
-    def _name_ok(
-        self, record: Contact, slot: Pending, keys: tuple[str, ...], evidence_keys: set[str]
-    ) -> bool:
-        """Same name (and so the same name key) joins when the organization is named too,
-        when the record has no evidence of its own (a name-only card, or only numbers that
-        several people use), or when the two hold a number or address in common."""
-        if record.organization.strip():
+    def _name_ok(self, record: Contact, slot: Pending, keys: tuple[str, ...]) -> bool:
+        """Same name (and so the same name key) joins when a person's name comes with an
+        organization, when the record has nothing else to go by (a name-only card), or when
+        the two hold a number, address or profile in common, even one several people use
+        (the same person's card again, with only the office's main line)."""
+        if not person_name(record).empty and record.organization.strip():
             return True
-        if not (evidence_keys - set(self.shared)):
+        if all(k.startswith("name:") for k in keys):
             return True
         return bool(_common_kinds(slot.contact, keys))
 
