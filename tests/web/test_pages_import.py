@@ -240,7 +240,10 @@ def test_a_merge_shows_both_sides_why_and_can_be_kept_separate(
     """Issue 13: the preview shows the stored value beside the incoming one, why they
     matched, and "Import as a separate person" imports that record as a new contact."""
     identity = FIXTURES / "identity"
-    done = _confirm(client, _preview(client, "identity_person.vcf", (identity / "identity_person.vcf").read_bytes()))
+    done = _confirm(
+        client,
+        _preview(client, "identity_person.vcf", (identity / "identity_person.vcf").read_bytes()),
+    )
     assert done.status_code == 200 and count_contacts(core) == 3
     content = (identity / "identity_person_google.csv").read_bytes()
     preview = _preview(client, "identity_person_google.csv", content)
@@ -250,7 +253,9 @@ def test_a_merge_shows_both_sides_why_and_can_be_kept_separate(
     line = re.search(r'name="separate" value="(\d+)"', table)
     assert line
     token = client.cookies.get("callwise_csrf") or ""
-    action = re.search(r'<form id="import-confirm" method="post" action="(/import/[^"]+)"', preview.text)
+    action = re.search(
+        r'<form id="import-confirm" method="post" action="(/import/[^"]+)"', preview.text
+    )
     assert action
     confirmed = client.post(
         action.group(1),

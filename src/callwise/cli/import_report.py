@@ -12,8 +12,8 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 from callwise.cli.state import console, err_console
 from callwise.domain.errors import ValidationError
 from callwise.domain.phones import is_region
-from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.import_match import Target
+from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.importer import ImportReport
 
 SHOWN = 20
@@ -142,6 +142,8 @@ def _merge_lines(report: ImportReport) -> list[str]:
     for m in report.merged:
         where = f"#{m.contact_id}" if m.contact_id else f"line {m.matched_line} of this file"
         why = f"; {m.reason}" if m.reason else ""
-        lines.append(f"line {m.line}: {m.incoming or m.name} -> {m.name} ({where}{why}): "
-                     f"{', '.join(m.fields)}")
+        lines.append(
+            f"line {m.line}: {m.incoming or m.name} -> {m.name} ({where}{why}): "
+            f"{', '.join(m.fields)}"
+        )
     return lines

@@ -8,8 +8,8 @@ writer got in between (issue 11)."""
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import suppress
 from collections.abc import Collection
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -385,4 +385,3 @@ def _merge_into(
     else:
         report.unchanged += 1
     report.conflicts.extend((line, result.contact.name, c) for c in result.conflicts)
-

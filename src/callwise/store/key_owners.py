@@ -32,7 +32,9 @@ def key_owners(conn: Connection, keys: Iterable[str]) -> dict[str, set[int]]:
         column, owner = _COLUMNS[kind]
         ordered = sorted(values)
         for start in range(0, len(ordered), BATCH):
-            rows = conn.execute(select(column, owner).where(column.in_(ordered[start : start + BATCH])))
+            rows = conn.execute(
+                select(column, owner).where(column.in_(ordered[start : start + BATCH]))
+            )
             for value, contact_id in rows:
                 owners[f"{kind}:{value}"].add(contact_id)
     return owners
