@@ -116,6 +116,10 @@ def test_duplicate_phone_fails_without_a_terminal_unless_forced(cw) -> None:  # 
     _, err = cw("contacts", "add", "Ray Ochoa", "--phone", "+18165550142", code=6)
     assert "already belongs to Dana Whitfield (#1)" in err and "--force" in err
     cw("contacts", "add", "Ray Ochoa", "--phone", "+18165550142", "--force")
+    # Issue 13, item 7: editing Ray, who shares Dana's number, asks nothing more.
+    cw("contacts", "edit", "Ray Ochoa", "--title", "Chef")
+    _, err = cw("contacts", "edit", "Ray Ochoa", "--phone", "+18165550142", "--title", "Cook")
+    assert err == ""
 
 
 def test_unknown_and_ambiguous_contacts(cw) -> None:  # type: ignore[no-untyped-def]

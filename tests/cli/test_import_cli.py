@@ -40,7 +40,7 @@ def cw(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_dry_run_preview_then_import(cw) -> None:  # type: ignore[no-untyped-def]
     out, _ = cw("import", str(FIXTURES / "google_legacy.csv"), "--dry-run")
-    assert "Would import: 3 new" in out and "Nothing was written" in out
+    assert "Would import: 3 new" in out and "Dry run: nothing was written." in out
     assert json.loads(cw("contacts", "list", "--json")[0])["contacts"] == []
     out, _ = cw("import", str(FIXTURES / "google_legacy.csv"))
     assert "Imported: 3 new" in out
@@ -164,3 +164,22 @@ def test_an_early_reader_left_unused_does_not_change_the_outcome(
     done = _run_main("--db", url, "import", str(big_vcf), "--dry-run")
     assert done.returncode == 0 and "Would import: 2600 new" in done.stdout
     assert _run_main("--db", url, "--json", "contacts", "list").stdout.count('"id"') == 0
+
+
+def test_a_dry_run_exits_as_the_real_run_would(cw) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13, item 8: a rejected record without --skip-invalid refuses both runs."""
+    out, err = cw("import", str(FIXTURES / "vcard_malformed.vcf"), "--dry-run", code=3)
+    assert "Would refuse the file" in out and "Dry run: nothing was written." in out
+    assert "--skip-invalid" in err and err.count("\n") == 1
+    cw("import", str(FIXTURES / "vcard_malformed.vcf"), code=3)
+    out, _ = cw("import", str(FIXTURES / "vcard_malformed.vcf"), "--dry-run", "--skip-invalid")
+    assert "Would import: 2 new" in out
+
+
+def test_separate_lines_from_the_command_line(cw) -> None:  # type: ignore[no-untyped-def]
+    identity = FIXTURES / "identity"
+    cw("import", str(identity / "identity_person.vcf"))
+    out, _ = cw("import", str(identity / "identity_person_google.csv"), "--dry-run")
+    assert "same phone; Bill is a nickname of William" in out
+    out, _ = cw("import", str(identity / "identity_person_google.csv"), "--separate", "2")
+    assert "Imported: 1 new, 1 merged" in out

@@ -131,3 +131,24 @@ def test_two_connections_share_one_sqlite_file(sqlite_url: str) -> None:
         reader.exec_driver_sql("SELECT count(*) FROM contacts").scalar()
         saved = service.save_contact(cli, Contact(given_name="Ann"))
     assert service.get_contact(web, saved.id or 0).given_name == "Ann"
+
+
+def test_editing_a_contact_that_shares_a_number_needs_no_force(app: App) -> None:
+    """Issue 13, item 7: a shared landline is normal; only a number the edit adds is asked about."""
+    landline = Phone("+18165550147", "home")
+    rosa = _add(app, given_name="Rosa", family_name="Alvarez", phones=(landline,))
+    miguel = service.save_contact(
+        app, Contact(given_name="Miguel", family_name="Alvarez", phones=(landline,)), force=True
+    )
+    assert miguel.id is not None
+    edited = service.edit_contact(app, miguel.id, lambda c: replace(c, job_title="Chef"))
+    assert edited.job_title == "Chef"
+    service.save_contact(app, replace(edited, tags=("family",)))  # a whole replacement too
+    cell = Phone("+18165550148", "mobile")
+    service.edit_contact(app, rosa.id or 0, lambda c: replace(c, phones=(*c.phones, cell)))
+    with pytest.raises(ConflictError, match=r"belongs to Rosa Alvarez .*shared between"):
+        service.edit_contact(app, miguel.id, lambda c: replace(c, phones=(*c.phones, cell)))
+    added = service.edit_contact(
+        app, miguel.id, lambda c: replace(c, phones=(*c.phones, cell)), force=True
+    )
+    assert {p.number for p in added.phones} == {"+18165550147", "+18165550148"}

@@ -50,7 +50,12 @@ def test_a_linkedin_export_becomes_business_connections(app: App) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in FIXTURES.iterdir() if p.name != "linkedin_no_header.csv")
+    "name",
+    sorted(
+        str(p.relative_to(FIXTURES))
+        for p in FIXTURES.rglob("*")
+        if p.is_file() and p.name != "linkedin_no_header.csv"
+    ),
 )
 def test_importing_the_same_file_twice_changes_nothing(app: App, name: str) -> None:
     first = importer.import_file(app, FIXTURES / name, skip_invalid=True)

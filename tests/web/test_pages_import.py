@@ -232,3 +232,35 @@ def test_cancelling_a_preview_forgets_the_upload(client: TestClient, core: App) 
     assert back.status_code == 200 and 'id="import-form"' in back.text
     assert _confirm(client, preview).status_code == 404
     assert count_contacts(core) == 0
+
+
+def test_a_merge_shows_both_sides_why_and_can_be_kept_separate(
+    client: TestClient, core: App
+) -> None:
+    """Issue 13: the preview shows the stored value beside the incoming one, why they
+    matched, and "Import as a separate person" imports that record as a new contact."""
+    identity = FIXTURES / "identity"
+    done = _confirm(
+        client,
+        _preview(client, "identity_person.vcf", (identity / "identity_person.vcf").read_bytes()),
+    )
+    assert done.status_code == 200 and count_contacts(core) == 3
+    content = (identity / "identity_person_google.csv").read_bytes()
+    preview = _preview(client, "identity_person_google.csv", content)
+    table = preview.text[preview.text.index('id="import-merge-check"') :]
+    assert "same phone; Bill is a nickname of William" in table
+    assert "William Hartley" in table and "Bill Hartley" in table
+    line = re.search(r'name="separate" value="(\d+)"', table)
+    assert line
+    token = client.cookies.get("callwise_csrf") or ""
+    action = re.search(
+        r'<form id="import-confirm" method="post" action="(/import/[^"]+)"', preview.text
+    )
+    assert action
+    confirmed = client.post(
+        action.group(1),
+        data={"csrf_token": token, "format": "auto", "separate": line.group(1)},
+    )
+    assert confirmed.status_code == 200
+    names = {c.name for c in list_contacts(core, limit=100).contacts}
+    assert {"Bill Hartley", "William Hartley"} <= names

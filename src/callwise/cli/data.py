@@ -97,8 +97,19 @@ def import_command(
         bool,
         typer.Option("--skip-invalid", help="Import the valid records, report the rejected ones."),
     ] = False,
+    separate: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--separate",
+            metavar="LINE",
+            help="Import the record at this file line as a new person, whatever it resembles "
+            "(repeatable; the lines are in the dry run's report).",
+        ),
+    ] = None,
 ) -> None:
-    """Import vCard, Google/Outlook/LinkedIn CSV or a callwise backup; duplicates are merged.
+    """Import vCard, Google/Outlook/LinkedIn CSV or a callwise backup; a record merges into
+    a contact only on agreeing evidence (a shared phone, email or profile and a name that
+    agrees). A dry run exits as the import would.
 
     Example: callwise import ~/Downloads/Connections.csv --dry-run
     """
@@ -122,11 +133,14 @@ def import_command(
             dry_run=dry_run,
             skip_invalid=skip_invalid,
             progress=progress,
+            separate_lines=separate or (),
         )
     if st.as_json:
         print_json(report_json(report))
     else:
         print_report(report, file)
+    if report.refused:  # the real run would be refused: exit as it would (issue 13, item 8)
+        raise ValidationError(f"{report.refused}; dry run: nothing was written", field="file")
 
 
 def _atomic_write(path: Path, write: object) -> int:

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 from callwise.cli.state import console, err_console
 from callwise.domain.errors import ValidationError
 from callwise.domain.phones import is_region
+from callwise.services.import_match import Target
 from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.importer import ImportReport
 
@@ -90,19 +91,25 @@ def print_report(report: ImportReport, path: Path) -> None:
             f"contacts, {r.settings} settings."
         )
         return
-    verb = "Would import" if report.dry_run else "Imported"
-    console.print(
-        f"{kind} {path.name}: {verb}: {len(report.added)} new, {len(report.merged)} merged, "
+    counts = (
+        f"{len(report.added)} new, {len(report.merged)} merged, "
         f"{report.unchanged} unchanged, {len(report.conflicts)} conflicts kept in notes, "
-        f"{len(report.rejected)} rejected, {len(report.flagged)} phones flagged."
+        f"{len(report.rejected)} rejected, {len(report.flagged)} phones flagged"
     )
+    if report.refused:
+        console.print(
+            f"{kind} {path.name}: Would refuse the file: nothing would be imported "
+            f"(with --skip-invalid: {counts})."
+        )
+    else:
+        verb = "Would import" if report.dry_run else "Imported"
+        console.print(f"{kind} {path.name}: {verb}: {counts}.")
+    _section("Merged (fields that change, and why they are one person):", _merge_lines(report))
     _section(
-        "Merged (fields that change):",
+        "Kept separate (they look alike but may be different people):",
         [
-            f"line {m.line}: {m.name}"
-            + (f" (#{m.contact_id})" if m.contact_id else " (earlier in this file)")
-            + f": {', '.join(m.fields)}"
-            for m in report.merged
+            f"line {k.line}: {k.name}: kept separate from {_other(k.other)}: {k.reason}"
+            for k in report.kept_apart
         ],
     )
     _section(
@@ -121,4 +128,22 @@ def print_report(report: ImportReport, path: Path) -> None:
         [f"line {line}: {name}: {number}" for line, name, number in report.flagged],
     )
     if report.dry_run:
-        console.print("[dim]Nothing was written (--dry-run).[/]")
+        console.print("Dry run: nothing was written.")
+
+
+def _other(target: Target) -> str:
+    if target.contact_id is not None:
+        return f"{target.name} (#{target.contact_id})"
+    return f"{target.name} (line {target.line} of this file)"
+
+
+def _merge_lines(report: ImportReport) -> list[str]:
+    lines = []
+    for m in report.merged:
+        where = f"#{m.contact_id}" if m.contact_id else f"line {m.matched_line} of this file"
+        why = f"; {m.reason}" if m.reason else ""
+        lines.append(
+            f"line {m.line}: {m.incoming or m.name} -> {m.name} ({where}{why}): "
+            f"{', '.join(m.fields)}"
+        )
+    return lines

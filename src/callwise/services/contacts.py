@@ -26,17 +26,28 @@ class Page:
     more: bool
 
 
-def _duplicates(conn: Connection, contact: Contact) -> list[str]:
-    """Lines naming each phone or email of `contact` that another contact already has."""
-    numbers = [p.number for p in contact.phones if p.valid]
-    addresses = [e.address for e in contact.emails]
+def _duplicates(conn: Connection, contact: Contact, stored: Contact | None = None) -> list[str]:
+    """Lines naming each phone or email this save adds to `contact` (compared with `stored`,
+    its record before the edit) that another contact already has. Numbers shared already
+    (a family landline, an office's main line) are normal and never asked about again
+    (issue 13, item 7)."""
+    had_numbers = {p.number for p in stored.phones} if stored else set()
+    had_addresses = {e.address.strip().casefold() for e in stored.emails} if stored else set()
+    numbers = [p.number for p in contact.phones if p.valid and p.number not in had_numbers]
+    addresses = [
+        e.address for e in contact.emails if e.address.strip().casefold() not in had_addresses
+    ]
     clashes: list[tuple[str, int]] = []
     for number, owners in store.owners_of_phones(conn, numbers).items():
         clashes += [(f"phone {number}", o) for o in owners if o != contact.id]
     for address, owners in store.owners_of_emails(conn, addresses).items():
         clashes += [(f"email {address}", o) for o in owners if o != contact.id]
     names = {c.id: c.name for c in store.get_contacts(conn, sorted({o for _, o in clashes}))}
-    return [f"{what} already belongs to {names[o]} (#{o})" for what, o in clashes]
+    return [
+        f"{what} already belongs to {names[o]} (#{o}); saved, it will be shared "
+        f"between {names[o]} and {contact.name or 'this contact'}"
+        for what, o in clashes
+    ]
 
 
 def _check_introducer(conn: Connection, contact: Contact) -> None:
@@ -73,9 +84,11 @@ def contact_version(contact: Contact) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _store_checked(conn: Connection, prepared: Contact, force: bool) -> None:
+def _store_checked(
+    conn: Connection, prepared: Contact, force: bool, stored: Contact | None = None
+) -> None:
     _check_introducer(conn, prepared)
-    clashes = _duplicates(conn, prepared)
+    clashes = _duplicates(conn, prepared, stored)
     if clashes and not force:
         raise ConflictError("; ".join(clashes))  # each surface says how to save anyway
 
@@ -128,7 +141,7 @@ def edit_contact(
                 f"(now {contact_version(current)!r}); read it again and resend the change"
             )
         prepared = prepare_contact(replace(change(current), id=contact_id), region)
-        _store_checked(conn, prepared, force)
+        _store_checked(conn, prepared, force, current)
         stamped = replace(prepared, created_at=current.created_at, updated_at=app.now)
         store.update_contact(conn, stamped)
         return stamped

@@ -8,6 +8,7 @@ writer got in between (issue 11)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,12 +17,23 @@ from typing import Any
 from sqlalchemy import Connection
 
 from callwise.domain.errors import ValidationError
-from callwise.domain.merge import match_keys, merge_contacts
+from callwise.domain.identity import Evidence
+from callwise.domain.merge import merge_contacts
 from callwise.domain.model import Contact
 from callwise.interchange.limits import check_file_size
 from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
 from callwise.services.app import App, Rollback
 from callwise.services.backup import RestoreReport, restore_backup
+from callwise.services.duplicates import name_book, shared_with_store
+from callwise.services.import_match import (
+    Choice,
+    KeptApart,
+    Matcher,
+    Pending,
+    Target,
+    compared,
+    lookup_keys,
+)
 from callwise.services.import_source import (
     PreparedBatch,
     Progress,
@@ -32,6 +44,7 @@ from callwise.services.import_source import (
 from callwise.services.zone_cache import use_disk_cache
 from callwise.store import contacts as store
 from callwise.store import db
+from callwise.store.key_owners import key_owners
 
 MATCH_ATTEMPTS = 3  # matches in a snapshot before the last one under the write lock
 WRITE_BATCH = 1000
@@ -39,12 +52,19 @@ WRITE_BATCH = 1000
 
 @dataclass(frozen=True)
 class Merged:
-    """A record merged into a contact: stored already, or read earlier from the same file."""
+    """A record merged into a contact: stored already, or read earlier from the same file
+    (`matched_line`); why (`reason` in words, `evidence` None when only the name agreed); and
+    `compared`: (field, stored value, incoming value) for the preview."""
 
     line: int
     contact_id: int | None
     name: str
     fields: tuple[str, ...]
+    reason: str = ""
+    evidence: Evidence | None = None
+    matched_line: int | None = None
+    incoming: str = ""
+    compared: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass
@@ -61,6 +81,9 @@ class ImportReport:
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     restored: RestoreReport | None = None
+    kept_apart: list[KeptApart] = field(default_factory=list)
+    separate_lines: frozenset[int] = frozenset()
+    refused: str = ""  # a dry run's prediction that the real run is refused, and why
 
     def as_dict(self) -> dict[str, Any]:
         """The report as plain values, the shape `import --json` and the API share
@@ -72,15 +95,7 @@ class ImportReport:
             "merged": len(self.merged),
             "unchanged": self.unchanged,
             "new": [{"line": line, "name": name} for line, name in self.added],
-            "merges": [
-                {
-                    "line": m.line,
-                    "contact_id": m.contact_id,
-                    "name": m.name,
-                    "fields": list(m.fields),
-                }
-                for m in self.merged
-            ],
+            "merges": [_merge_dict(m) for m in self.merged],
             "conflicts": [
                 {"line": line, "name": name, "kept_in_notes": text}
                 for line, name, text in self.conflicts
@@ -91,7 +106,35 @@ class ImportReport:
                 for line, name, number in self.flagged
             ],
             "warnings": [{"line": line, "warning": text} for line, text in self.warnings],
+            "kept_separate": [_apart_dict(k) for k in self.kept_apart],
+            "separate_lines": sorted(self.separate_lines),
+            "refused": self.refused or None,
         }
+
+
+def _merge_dict(m: Merged) -> dict[str, Any]:
+    ev = m.evidence
+    return {
+        "line": m.line,
+        "contact_id": m.contact_id,
+        "name": m.name,
+        "fields": list(m.fields),
+        "matched_line": m.matched_line,
+        "incoming_name": m.incoming,
+        "evidence": m.reason,
+        "basis": None
+        if ev is None
+        else {"shared": list(ev.shared), "keys": list(ev.keys), "names": ev.names.value},
+        "compared": [
+            {"field": name, "stored": stored, "incoming": incoming}
+            for name, stored, incoming in m.compared
+        ],
+    }
+
+
+def _apart_dict(k: KeptApart) -> dict[str, Any]:
+    other = {"contact_id": k.other.contact_id, "line": k.other.line, "name": k.other.name}
+    return {"line": k.line, "name": k.name, "other": other, "reason": k.reason}
 
 
 @dataclass(frozen=True)
@@ -102,13 +145,7 @@ class _Options:
     parallel: bool | None
 
 
-@dataclass
-class _Pending:
-    """One contact this batch will write: new, or a stored one being completed."""
-
-    contact: Contact
-    stored: Contact | None
-    fields: set[str] = field(default_factory=set)
+_Pending = Pending  # one contact the import will write (services/import_match.py)
 
 
 def _check_path(path: Path) -> None:
@@ -129,8 +166,10 @@ def import_file(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     parallel: bool | None = None,
+    separate_lines: Collection[int] = (),
 ) -> ImportReport:
-    """Import `path`. Without `skip_invalid`, one rejected record aborts with nothing written."""
+    """Import `path`. Without `skip_invalid`, one rejected record aborts with nothing written.
+    The records at `separate_lines` become new contacts whatever they resemble (issue 13)."""
     _check_path(path)
     use_disk_cache()  # every new contact's city is looked up (zones' tables, issue 3)
     chosen = detect_format(head_text(path)) if format == "auto" else format
@@ -146,7 +185,7 @@ def import_file(
     options = _Options(dry_run, skip_invalid, progress, parallel)
     for encoding in ("utf-8-sig", "cp1252"):  # Outlook often writes Windows-1252
         with suppress(UnicodeDecodeError):  # nothing was kept: try the next encoding
-            return _import_records(app, path, chosen, encoding, region, options)
+            return _import_records(app, path, chosen, encoding, region, options, separate_lines)
     raise ValidationError(
         "the file is neither UTF-8 nor Windows-1252 text; export it again as UTF-8",
         field="file",
@@ -167,18 +206,20 @@ def _import_records(
     encoding: str,
     region: str,
     options: _Options,
+    separate_lines: Collection[int] = (),
 ) -> ImportReport:
     """Read and match with no write lock held (a read snapshot), then write in one short
-    transaction; if another writer committed meanwhile, match again (issue 11)."""
-    report = ImportReport(chosen, options.dry_run)
+    transaction; if another writer committed meanwhile, match again (issue 11). The whole
+    file is read before matching: which keys several people use depends on all of it."""
+    report = ImportReport(chosen, options.dry_run, separate_lines=frozenset(separate_lines))
     batches = prepared_batches(
         path, chosen, encoding, region, parallel=options.parallel, progress=options.progress
     )
     with fewer_collections():
         with app.snapshot() as conn:
             seen = db.read_data_revision(conn)
-            plan = _Plan(report)
-            ready = [plan.read(conn, batch) for batch in batches]
+            ready = [_take_findings(report, batch) for batch in batches]
+            plan = _Plan.rematched(conn, report, ready)
         _refuse_rejected(report, options)
         if options.dry_run:
             return report
@@ -192,16 +233,20 @@ def _import_records(
 
 
 def _refuse_rejected(report: ImportReport, options: _Options) -> None:
-    """Without --skip-invalid one rejected record refuses the whole file, before any write."""
-    if not report.rejected or options.skip_invalid or options.dry_run:
+    """Without --skip-invalid one rejected record refuses the whole file, before any write;
+    a dry run says so in `report.refused` (the CLI then exits as the real run would)."""
+    if not report.rejected or options.skip_invalid:
         return
     first = report.rejected[0]
     where = "" if first.reason.startswith("line ") else f"line {first.line}: "
-    raise ValidationError(
+    message = (
         f"{where}{first.reason}; {len(report.rejected)} record(s) rejected, "
-        "nothing imported (fix them, or use --skip-invalid to import the rest)",
-        field="file",
+        "nothing imported (fix them, or use --skip-invalid to import the rest)"
     )
+    if options.dry_run:
+        report.refused = message
+        return
+    raise ValidationError(message, field="file")
 
 
 def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
@@ -231,57 +276,76 @@ def _apply_locked(app: App, report: ImportReport, ready: list[Ready]) -> ImportR
     return plan.report
 
 
+def _take_findings(report: ImportReport, batch: PreparedBatch) -> Ready:
+    """Take a batch's rejections, warnings and flagged phones into the report; return its
+    records, to be matched once the whole file is read."""
+    report.rejected.extend(batch.rejected)
+    report.warnings.extend(batch.warnings)
+    report.flagged.extend(batch.flagged)
+    return batch.ready
+
+
 class _Plan:
     """What the import will write: new contacts and stored ones completed, matched record by
-    record against the file so far and the stored contacts."""
+    record against the file so far and the stored contacts (services/import_match.py)."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, matcher: Matcher) -> None:
         self.report = report
+        self.matcher = matcher
         self.pending: list[_Pending] = []
         self.by_key: dict[str, _Pending] = {}
         self.by_id: dict[int, _Pending] = {}
 
     @classmethod
     def rematched(cls, conn: Connection, report: ImportReport, ready: list[Ready]) -> _Plan:
-        """A new plan from the records read before, against the data as it is now."""
+        """A plan from the file's records, against the data as it is now; the keys several
+        people use are judged by the whole file and the stored holders of its keys."""
         report.added, report.merged, report.conflicts = [], [], []
+        report.kept_apart = []
         report.unchanged = 0
-        plan = cls(report)
-        for records in ready:
-            plan.match(conn, records)
+        records = [contact for batch in ready for _, contact, _ in batch]
+        plan = cls(report, Matcher(shared_with_store(conn, records), name_book()))
+        for batch in ready:
+            plan.match(conn, batch)
         return plan
-
-    def read(self, conn: Connection, batch: PreparedBatch) -> Ready:
-        """Take a batch's findings into the report and match its records; return them."""
-        self.report.rejected.extend(batch.rejected)
-        self.report.warnings.extend(batch.warnings)
-        self.report.flagged.extend(batch.flagged)
-        self.match(conn, batch.ready)
-        return batch.ready
 
     def match(self, conn: Connection, ready: Ready) -> None:
         """Match each record against the file so far, then the database; merge or add it."""
-        wanted = {key for _, _, keys in ready for key in keys if key not in self.by_key}
-        stored_ids = store.match_ids(conn, wanted)
-        new_ids = sorted(set(stored_ids.values()) - self.by_id.keys())
-        stored = {c.id: c for c in store.get_contacts(conn, new_ids)}
-        for line, contact, keys_of in ready:
-            slot = next((self.by_key[k] for k in keys_of if k in self.by_key), None)
-            found = next((stored_ids[k] for k in keys_of if k in stored_ids), None)
-            if slot is None and found is not None:
-                slot = self.by_id.get(found)
-                if slot is None:
-                    slot = self.by_id[found] = _Pending(stored[found], stored[found])
-                    self.pending.append(slot)
-            if slot is None:
-                slot = _Pending(contact, None)
-                self.pending.append(slot)
-                self.report.added.append((line, contact.name))
-                merged_keys = keys_of
+        keys = {key for _, contact, _ in ready for key in lookup_keys(contact)}
+        owners = key_owners(conn, keys)
+        wanted = sorted({i for ids in owners.values() for i in ids} - self.by_id.keys())
+        loaded = {c.id: c for c in store.get_contacts(conn, wanted) if c.id is not None}
+
+        fresh: dict[int, _Pending] = {}
+
+        def slot_of(contact_id: int) -> _Pending:
+            found = self.by_id.get(contact_id) or fresh.get(contact_id)
+            if found is None:
+                found = fresh[contact_id] = _Pending(loaded[contact_id], loaded[contact_id])
+            return found
+
+        for line, contact, _ in ready:
+            if line in self.report.separate_lines:
+                choice = Choice(None)
             else:
-                merged_keys = match_keys(_merge_into(slot, line, contact, self.report))
-            for key in merged_keys:
-                self.by_key.setdefault(key, slot)
+                choice = self.matcher.choose(line, contact, self.by_key, owners, slot_of)
+            self._take(line, contact, choice)
+
+    def _take(self, line: int, contact: Contact, choice: Choice) -> None:
+        self.report.kept_apart.extend(choice.kept_apart)
+        slot = choice.slot
+        if slot is None:
+            slot = _Pending(contact, None, line)
+            self.pending.append(slot)
+            self.report.added.append((line, contact.name))
+        else:
+            if slot.stored is not None and slot.stored.id not in self.by_id:
+                assert slot.stored.id is not None
+                self.by_id[slot.stored.id] = slot
+                self.pending.append(slot)
+            _merge_into(slot, line, contact, choice, self.report)
+        for key in lookup_keys(slot.contact):
+            self.by_key.setdefault(key, slot)
 
     def changes(self) -> bool:
         return any(p.stored is None or p.contact != p.stored for p in self.pending)
@@ -296,15 +360,28 @@ class _Plan:
                 store.update_contact(conn, replace(slot.contact, updated_at=now))
 
 
-def _merge_into(slot: _Pending, line: int, contact: Contact, report: ImportReport) -> Contact:
-    """Merge a record into the slot's contact; report the changed fields; return the result."""
-    result = merge_contacts(slot.contact, contact)
+def _merge_into(
+    slot: _Pending, line: int, contact: Contact, choice: Choice, report: ImportReport
+) -> None:
+    """Merge a record into the slot's contact; report what changed and why they matched."""
+    before = slot.contact
+    result = merge_contacts(before, contact)
     slot.contact = result.contact
     slot.fields.update(result.changed_fields)
-    contact_id = slot.stored.id if slot.stored else None
     if result.changed_fields:
-        report.merged.append(Merged(line, contact_id, result.contact.name, result.changed_fields))
+        target = Target.of(slot)
+        merged = Merged(
+            line,
+            target.contact_id,
+            result.contact.name,
+            result.changed_fields,
+            choice.reason,
+            choice.evidence,
+            target.line,
+            contact.name,
+            compared(before, contact),
+        )
+        report.merged.append(merged)
     else:
         report.unchanged += 1
     report.conflicts.extend((line, result.contact.name, c) for c in result.conflicts)
-    return result.contact

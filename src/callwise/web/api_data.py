@@ -69,6 +69,7 @@ def _import(app: App, upload_id: str, commit: ImportCommit, dry_run: bool) -> Im
         region=_region(commit.region),
         dry_run=dry_run,
         skip_invalid=commit.skip_invalid,
+        separate_lines=commit.separate_lines,
     )
     return ImportReportOut.of(report)
 

@@ -138,6 +138,13 @@ def _report_page(
     return render(request, "import_preview.html", context, status_code=status_code)
 
 
+def _lines(values: list[str]) -> list[int]:
+    """The ticked line numbers; anything else is a tampered form."""
+    if not all(v.strip().isdigit() and len(v.strip()) < 10 for v in values):
+        raise ValidationError("give file line numbers, as the preview lists them", field="separate")
+    return sorted({int(v) for v in values})
+
+
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request, app: AppDep) -> HTMLResponse:
     return _form_page(request, app)
@@ -188,12 +195,15 @@ def import_confirm(
     format: Annotated[str, Form()] = "auto",
     region: Annotated[str, Form()] = "",
     skip_invalid: Annotated[str, Form()] = "",
+    separate: Annotated[list[str] | None, Form()] = None,
 ) -> HTMLResponse:
-    """Import the staged upload previewed before; a refusal shows the preview and the reason."""
+    """Import the staged upload previewed before; a refusal shows the preview and the reason.
+    Records ticked "Import as a separate person" (`separate`: file lines) become new contacts."""
     errors = _check_choices(format, region)
     if errors:
         field, message = next(iter(errors.items()))
         raise ValidationError(message, field=field)
+    separate_lines = _lines(separate or [])
     path = uploads.staged_path(upload_id)
     values = {"format": format, "region": region, "name": path.name}
     try:
@@ -203,6 +213,7 @@ def import_confirm(
             format=format,
             region=region.strip().upper() or None,
             skip_invalid=bool(skip_invalid),
+            separate_lines=separate_lines,
         )
     except uploads.TooSlow:
         raise  # previewing again would take as long: the error page says why

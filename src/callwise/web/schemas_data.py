@@ -18,11 +18,47 @@ class NewRecord(BaseModel):
     name: str
 
 
+class Basis(BaseModel):
+    """The evidence of a merge (issue 13)."""
+
+    shared: list[Literal["phone", "email", "linkedin"]] = Field(description="Kinds of key shared")
+    keys: list[str] = Field(description="The keys shared, e.g. phone:+13125550100")
+    names: Literal["equal", "nickname", "similar", "initial", "one unnamed"]
+
+
+class Compared(BaseModel):
+    field: str
+    stored: str
+    incoming: str
+
+
 class MergedRecord(BaseModel):
     line: int
     contact_id: int | None = Field(description="null: merged into a record earlier in the file")
     name: str
     fields: list[str] = Field(description="The fields that change")
+    matched_line: int | None = Field(
+        description="The earlier record's line, when merged into one earlier in the file"
+    )
+    incoming_name: str = Field(description="The record's name as the file gives it")
+    evidence: str = Field(description="Why they are one person, in words")
+    basis: Basis | None = Field(description="null: only the name (and organization) agreed")
+    compared: list[Compared] = Field(description="Stored and incoming values side by side")
+
+
+class Other(BaseModel):
+    contact_id: int | None = Field(description="null: a record earlier in the file")
+    line: int | None
+    name: str
+
+
+class KeptSeparate(BaseModel):
+    """A record that resembles a contact but was not merged into it, and why."""
+
+    line: int
+    name: str
+    other: Other
+    reason: str
 
 
 class Conflict(BaseModel):
@@ -70,6 +106,11 @@ class ImportReportOut(BaseModel):
     rejected: list[Rejected]
     flagged_phones: list[FlaggedPhone]
     warnings: list[ImportWarning]
+    kept_separate: list[KeptSeparate] = Field(description="Possible duplicates not merged")
+    separate_lines: list[int] = Field(description="Lines imported as separate people on request")
+    refused: str | None = Field(
+        description="A dry run: the real import would be refused for this reason"
+    )
     restored: Restored | None
 
     @classmethod
@@ -104,6 +145,11 @@ class ImportCommit(Input):
     )
     skip_invalid: bool = Field(
         default=False, description="Import the valid records; otherwise one rejection aborts"
+    )
+    separate_lines: list[int] = Field(
+        default_factory=list,
+        max_length=10_000,
+        description="File lines to import as new people, whatever they resemble",
     )
 
 

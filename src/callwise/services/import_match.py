@@ -1,0 +1,207 @@
+"""Which person an imported record is (issue 13): it joins a stored contact or an earlier
+record of the same file only on agreeing evidence (domain/identity.py), judged with the keys
+the whole file and the stored holders of its keys show to be shared. Same name and
+organization (or a record with nothing else to go by) still joins, so importing a file twice
+changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from callwise.domain.identity import Evidence, compare, identity_keys
+from callwise.domain.identity_words import apart_words, evidence_words, name_only_words
+from callwise.domain.merge import match_keys, merge_contacts, name_key
+from callwise.domain.model import Contact
+from callwise.domain.names import AGREEING, NameBook, person_name
+
+KEPT_APART_SHOWN = 3  # possible duplicates reported per record
+
+
+@dataclass
+class Pending:
+    """One contact the import will write: new (`line` is its first record), or a stored one
+    being completed."""
+
+    contact: Contact
+    stored: Contact | None
+    line: int | None = None
+    fields: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Target:
+    """The contact a record was compared with: stored (`contact_id`) or an earlier record of
+    the file (`line`)."""
+
+    contact_id: int | None
+    line: int | None
+    name: str
+
+    @classmethod
+    def of(cls, slot: Pending) -> Target:
+        contact_id = slot.stored.id if slot.stored else None
+        return cls(contact_id, None if contact_id else slot.line, slot.contact.name)
+
+
+@dataclass(frozen=True)
+class KeptApart:
+    """A possible duplicate not merged: the record, whom it resembles, and why it stays apart."""
+
+    line: int
+    name: str
+    other: Target
+    reason: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Where a record goes (`slot` None: a new contact) and why."""
+
+    slot: Pending | None
+    reason: str = ""
+    evidence: Evidence | None = None
+    kept_apart: tuple[KeptApart, ...] = ()
+
+
+def lookup_keys(contact: Contact) -> tuple[str, ...]:
+    """The keys a record is looked up by: its phones, emails and profile, and its name key."""
+    keys = [k for k in match_keys(contact) if not k.startswith("name:")]
+    name = name_key(contact)
+    if name != "|":  # a person's name, or an organization's card without one
+        keys.append(f"name:{name}")
+    return tuple(keys)
+
+
+SlotOf = Callable[[int], Pending]
+
+
+class Matcher:
+    """Chooses, record by record, the contact each joins, given the shared keys."""
+
+    def __init__(self, shared: Collection[str], book: NameBook) -> None:
+        self.shared, self.book = shared, book
+
+    def choose(
+        self,
+        line: int,
+        record: Contact,
+        in_file: Mapping[str, Pending],
+        owners: Mapping[str, Collection[int]],
+        slot_of: SlotOf,
+    ) -> Choice:
+        """The best candidate with agreeing evidence, else one of the same name that may
+        join (see `_name_ok`); prefer a candidate that already holds all the record says."""
+        keys = lookup_keys(record)
+        evidence_keys = set(identity_keys(record))
+        found: list[tuple[Pending, str, Evidence | None]] = []
+        apart: list[tuple[Pending, str]] = []
+        for key in keys:
+            for slot in _candidates(key, in_file, owners, slot_of):
+                if key.startswith("name:"):
+                    if self._name_ok(record, slot, keys):
+                        common = _common_kinds(slot.contact, keys)
+                        found.append((slot, name_only_words(slot.contact, record, common), None))
+                    continue
+                self._judge(key, record, slot, evidence_keys, found, apart)
+        chosen = _pick(found, record)
+        kept = _kept_apart(line, record, apart, chosen[0] if chosen else None)
+        if chosen is None:
+            return Choice(None, kept_apart=kept)
+        return Choice(chosen[0], chosen[1], chosen[2], kept)
+
+    def _judge(
+        self,
+        key: str,
+        record: Contact,
+        slot: Pending,
+        evidence_keys: set[str],
+        found: list[tuple[Pending, str, Evidence | None]],
+        apart: list[tuple[Pending, str]],
+    ) -> None:
+        if key in self.shared:
+            apart.append((slot, apart_words(key, slot.contact, record, why="shared")))
+            return
+        if key not in evidence_keys:
+            apart.append((slot, apart_words(key, slot.contact, record, why="main")))
+            return
+        evidence = compare(slot.contact, record, self.shared, self.book)
+        if evidence.same_person:
+            found.append((slot, evidence_words(slot.contact, record, evidence), evidence))
+        elif evidence.names not in AGREEING:
+            apart.append((slot, apart_words(key, slot.contact, record, why="names")))
+        else:
+            apart.append((slot, apart_words(key, slot.contact, record, why="main")))
+
+    def _name_ok(self, record: Contact, slot: Pending, keys: tuple[str, ...]) -> bool:
+        """Same name (and so the same name key) joins when a person's name comes with an
+        organization, when the record has nothing else to go by (a name-only card), or when
+        the two hold a number, address or profile in common, even one several people use
+        (the same person's card again, with only the office's main line)."""
+        if not person_name(record).empty and record.organization.strip():
+            return True
+        if all(k.startswith("name:") for k in keys):
+            return True
+        return bool(_common_kinds(slot.contact, keys))
+
+
+def _candidates(
+    key: str, in_file: Mapping[str, Pending], owners: Mapping[str, Collection[int]], slot_of: SlotOf
+) -> Iterator[Pending]:
+    earlier = in_file.get(key)
+    if earlier is not None:
+        yield earlier
+    for contact_id in sorted(owners.get(key, ())):
+        slot = slot_of(contact_id)
+        if slot is not earlier:
+            yield slot
+
+
+def _common_kinds(contact: Contact, keys: tuple[str, ...]) -> tuple[str, ...]:
+    theirs = set(match_keys(contact))
+    common = [k.partition(":")[0] for k in keys if k in theirs and not k.startswith("name:")]
+    return tuple(dict.fromkeys(common))
+
+
+def _pick(
+    found: list[tuple[Pending, str, Evidence | None]], record: Contact
+) -> tuple[Pending, str, Evidence | None] | None:
+    """The first candidate that already holds everything the record says (so a second
+    import changes nothing), else the first found (strongest key first)."""
+    if not found:
+        return None
+    for candidate in found:
+        result = merge_contacts(candidate[0].contact, record)
+        if not result.changed_fields:
+            return candidate
+    return found[0]
+
+
+def _kept_apart(
+    line: int, record: Contact, apart: list[tuple[Pending, str]], chosen: Pending | None
+) -> tuple[KeptApart, ...]:
+    kept: dict[int, KeptApart] = {}
+    for slot, reason in apart:
+        if slot is chosen or id(slot) in kept or len(kept) >= KEPT_APART_SHOWN:
+            continue
+        kept[id(slot)] = KeptApart(line, record.name, Target.of(slot), reason)
+    return tuple(kept.values())
+
+
+def compared(stored: Contact, incoming: Contact) -> tuple[tuple[str, str, str], ...]:
+    """(field, stored value, incoming value) of what tells people apart, for the preview."""
+    rows = (
+        ("name", stored.name, incoming.name),
+        ("organization", stored.organization, incoming.organization),
+        ("phones", _phones(stored), _phones(incoming)),
+        ("emails", _emails(stored), _emails(incoming)),
+    )
+    return tuple(row for row in rows if row[1] or row[2])
+
+
+def _phones(contact: Contact) -> str:
+    return ", ".join(p.number for p in contact.phones)
+
+
+def _emails(contact: Contact) -> str:
+    return ", ".join(e.address for e in contact.emails)
