@@ -31,11 +31,16 @@ types: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
+## make deadcode: code nothing uses (vulture; paths, whitelist and framework names in pyproject.toml).
+.PHONY: deadcode
+deadcode: $(STAMP)
+	$(BIN)/vulture
+
 unit: $(STAMP)
 	$(BIN)/pytest
 
-## make test: lint, strict types on src, the import contract, the whole suite.
-test: lint types contracts unit
+## make test: lint, strict types on src, the import contracts, dead code, the whole suite.
+test: lint types contracts deadcode unit
 
 ## make bench: timed scenarios, printed as a table (not part of make test).
 bench: $(STAMP)

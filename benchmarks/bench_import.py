@@ -6,8 +6,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
+from callwise.services.synthetic import synthetic_contacts
 from common import Row, callwise, load_row, measure
 
 SCENARIO = "import"

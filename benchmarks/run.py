@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rich.console import Console
 from rich.table import Table
 
+import bench_backup
 import bench_contacts
 import bench_courtesy
 import bench_duplicates
@@ -25,6 +26,7 @@ import bench_web
 from common import WORK, Row
 
 SCENARIOS: dict[str, Callable[[Path], list[Row]]] = {
+    "backup": bench_backup.run,
     "contacts": bench_contacts.run,
     "courtesy": bench_courtesy.run,
     "duplicates": bench_duplicates.run,

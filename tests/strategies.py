@@ -1,11 +1,13 @@
-"""Hypothesis strategies for contacts that callwise accepts."""
+"""Hypothesis strategies for contacts that callwise accepts, and whole books with history."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
 
+from callwise.domain.calls import Call, CustomOccasion, Outcome, Promise, Snooze, Trip
 from callwise.domain.model import (
     AddressForm,
     Contact,
@@ -17,6 +19,10 @@ from callwise.domain.model import (
     Phone,
     RelationshipKind,
 )
+from callwise.domain.occasions import check_rrule
+from callwise.services import contacts as contacts_service
+from callwise.services.app import App
+from callwise.store import activity
 
 # Fictional but valid numbers in several regions.
 PHONES = (
@@ -96,3 +102,118 @@ def contacts(draw: st.DrawFn) -> Contact:
         tags=tuple(draw(words)),
         notes=draw(text),
     )
+
+
+# --- books with history (the backup's round trip) ------------------------------------------
+
+instants = st.datetimes(
+    min_value=dt.datetime(2000, 1, 1),
+    max_value=dt.datetime(2030, 12, 31),
+    timezones=st.just(dt.UTC),
+)
+RULES = (
+    "FREQ=YEARLY",
+    "FREQ=MONTHLY;BYMONTHDAY=1",
+    "FREQ=WEEKLY;BYDAY=MO",
+    "FREQ=YEARLY;INTERVAL=2",
+)
+CITIES = ("Kansas City", "London", "Kathmandu", "Berlin", "Springfield")
+
+
+@dataclass(frozen=True)
+class Book:
+    """A whole book to store: contacts (ids 1..n in order) and history that points at them by
+    position in `contacts`; `introducers[i]` is the position of whoever introduced contact i."""
+
+    contacts: list[Contact]
+    introducers: list[int | None]
+    calls: list[tuple[int, Call]]
+    snoozes: dict[int, Snooze]
+    trips: list[Trip]
+    occasions: list[tuple[int, CustomOccasion]]
+
+
+def _promises() -> st.SearchStrategy[tuple[Promise, ...]]:
+    promise = st.builds(Promise, text.filter(bool), st.one_of(st.none(), dates), st.booleans())
+    return st.lists(promise, max_size=2).map(tuple)
+
+
+def calls_of(contact_id: int = 0) -> st.SearchStrategy[Call]:
+    """A logged call of any outcome, with promises, a follow-up and a call-back."""
+    return st.builds(
+        Call,
+        contact_id=st.just(contact_id),
+        at=instants,
+        outcome=st.sampled_from(list(Outcome)),
+        occasion=st.sampled_from(["", "birthday", "keep_in_touch", "follow_up"]),
+        duration_seconds=st.one_of(st.none(), st.integers(0, 10_000)),
+        notes=text,
+        topics=words.map(tuple),
+        promises=_promises(),
+        follow_up=st.one_of(st.none(), dates),
+        call_back_at=st.one_of(st.none(), instants),
+        agent_name=text,
+        reference=text,
+        recap=text,
+    )
+
+
+@st.composite
+def trips_any(draw: st.DrawFn) -> Trip:
+    start = draw(dates)
+    end = start + dt.timedelta(days=draw(st.integers(0, 20)))
+    city = draw(st.one_of(st.sampled_from(CITIES), text.filter(bool)))
+    country = draw(st.sampled_from(["", "US", "GB", "NP"]))
+    return Trip(city, start, end, None, draw(text), country, draw(text))
+
+
+@st.composite
+def books(draw: st.DrawFn, max_contacts: int = 4) -> Book:
+    """Contacts with calls, promises, snoozes, own occasions, introducers, and trips."""
+    people = draw(st.lists(contacts(), min_size=1, max_size=max_contacts))
+    n = len(people)
+    introducers = [
+        draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None for i in range(n)
+    ]
+    at = st.integers(0, n - 1)
+    logged = draw(st.lists(st.tuples(at, calls_of()), max_size=6))
+    snoozed = draw(st.dictionaries(at, st.builds(Snooze, st.just(0), dates, text), max_size=n))
+    own = st.builds(
+        CustomOccasion,
+        st.just(0),
+        text.filter(bool),
+        st.sampled_from(RULES),
+        dates,
+        needs_answer=st.booleans(),
+    )
+    return Book(
+        people,
+        introducers,
+        logged,
+        snoozed,
+        draw(st.lists(trips_any(), max_size=3)),
+        draw(st.lists(st.tuples(at, own), max_size=3)),
+    )
+
+
+def write_book(app: App, book: Book) -> list[int]:
+    """Store `book` through the services and the store, as callwise would have; return the ids
+    of its contacts in order."""
+    ids: list[int] = []
+    for contact, introducer in zip(book.contacts, book.introducers, strict=True):
+        met = replace(
+            contact.met, introduced_by=ids[introducer] if introducer is not None else None
+        )
+        saved = contacts_service.save_contact(app, replace(contact, met=met), force=True)
+        assert saved.id is not None
+        ids.append(saved.id)
+    with app.transaction() as conn:
+        activity.insert_calls(conn, [replace(c, contact_id=ids[i]) for i, c in book.calls])
+        for i, snooze in book.snoozes.items():
+            activity.set_snooze(conn, replace(snooze, contact_id=ids[i]))
+        for trip in book.trips:
+            activity.insert_trip(conn, trip)
+        for i, occasion in book.occasions:
+            rule = check_rrule(occasion.rrule, occasion.start)
+            activity.insert_custom_occasion(conn, replace(occasion, contact_id=ids[i], rrule=rule))
+    return ids

@@ -14,11 +14,11 @@ from callwise.cli.app import app
 from callwise.cli.args import ImportArgs, quick_import
 from callwise.cli.import_report import report_json
 from callwise.domain.model import Contact
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
 from callwise.services import importer
 from callwise.services.app import open_app
 from callwise.services.import_source import PARALLEL_FROM_BYTES
+from callwise.services.synthetic import synthetic_contacts
 from callwise.store.contacts import iter_contacts
 from conftest import NOW
 

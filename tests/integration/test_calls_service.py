@@ -124,7 +124,7 @@ def test_the_last_calls_recap_opens_the_next_script(app: App) -> None:
         note="She is moving the office to Boulder in spring",
         promises=[("send the lease checklist", "+10")],
     )
-    card = calls.script_for(app, "ann").section("preparation")
+    card = calls.prepare(app, "ann").script.section("preparation")
     assert card is not None
     text = "\n".join(card.lines)
     assert "Last call:" in text and "moving the office to Boulder" in text
@@ -149,8 +149,8 @@ def test_a_birthday_today_in_their_local_date_picks_the_birthday_script(app: App
     assert sam.script.occasion == "birthday" and sam.local_time.date() == dt.date(2026, 11, 25)
     voicemail = sam.script.section("voicemail")
     assert voicemail is not None and "no need to call back" in " ".join(voicemail.lines).lower()
-    assert calls.script_for(app, "ann lowe").occasion == "check-in"
-    assert calls.script_for(app, "ann lowe", occasion="lunch").occasion == "lunch"
+    assert calls.prepare(app, "ann lowe").script.occasion == "check-in"
+    assert calls.prepare(app, "ann lowe", occasion="lunch").script.occasion == "lunch"
 
 
 def test_the_next_call_is_a_courteous_day_after_the_cadence(app: App) -> None:
@@ -202,11 +202,11 @@ def test_a_call_back_time_is_kept_and_scheduled(app: App) -> None:
 def test_missing_name_or_phone_is_one_clear_error_naming_the_setting(app: App) -> None:
     _ann(app)
     with pytest.raises(ValidationError) as caught:
-        calls.script_for(app, "ann")
+        calls.prepare(app, "ann")
     assert caught.value.field == "user_name" and "settings set user_name" in str(caught.value)
     set_setting(app, "user_name", "Jordan Lee")
     with pytest.raises(ValidationError) as caught:
-        calls.script_for(app, "ann")
+        calls.prepare(app, "ann")
     assert caught.value.field == "user_phone"
 
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, select, text
 
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.services.app import App
 from callwise.services.demo import demo_contacts
+from callwise.services.synthetic import synthetic_contacts
 from callwise.store import contact_rows as rows
 from callwise.store.tables import contact_dates, contact_emails, contact_phones, contacts
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
 from callwise.services import importer
 from callwise.services.app import App
 from callwise.services.demo import demo_contacts
 from callwise.services.import_source import read_batches
+from callwise.services.synthetic import synthetic_contacts
 from callwise.store import contacts as store
 
 

@@ -54,7 +54,7 @@ def test_a_linkedin_export_becomes_business_connections(app: App) -> None:
 )
 def test_importing_the_same_file_twice_changes_nothing(app: App, name: str) -> None:
     first = importer.import_file(app, FIXTURES / name, skip_invalid=True)
-    assert first.added, name
+    assert first.added or (first.restored and first.restored.added), name  # a backup restores
     before = _dump(app)
     second = importer.import_file(app, FIXTURES / name, skip_invalid=True)
     assert (second.added, second.merged) == ([], [])

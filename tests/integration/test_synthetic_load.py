@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.services import demo
 from callwise.services.app import App
 from callwise.services.contacts import find_contacts
+from callwise.services.synthetic import synthetic_contacts
 from callwise.store import contacts as store
 
 

@@ -8,14 +8,10 @@ from importlib import resources
 
 import pytest
 
-from callwise.domain.city_facts import (
-    LEAGUES,
-    CityFacts,
-    facts_for,
-    load_city_facts,
-    name_key,
-    parse_city_facts,
-)
+from callwise.domain.city_facts import CityFacts, CityInfo, name_key, parse_city_facts
+from callwise.services.reference_data import load_city_facts
+
+LEAGUES = ("MLB", "NFL", "NBA", "NHL", "MLS", "Premier League")
 
 # Team counts for the 2026 MLB/NFL/NBA/NHL/MLS seasons and the 2025-26 Premier League.
 EXPECTED_TEAMS = {"MLB": 30, "NFL": 32, "NBA": 30, "NHL": 32, "Premier League": 20}
@@ -24,6 +20,13 @@ EXPECTED_TEAMS = {"MLB": 30, "NFL": 32, "NBA": 30, "NHL": 32, "Premier League": 
 @pytest.fixture(scope="module")
 def facts() -> CityFacts:
     return load_city_facts()
+
+
+def facts_for(
+    city: str, region: str = "", country: str = "", *, facts: CityFacts | None = None
+) -> CityInfo | None:
+    """What the shipped (or the given) facts say about a city; None when nothing."""
+    return (facts or load_city_facts()).lookup(city, region, country)
 
 
 def teams(facts: CityFacts) -> Counter[str]:

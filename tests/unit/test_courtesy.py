@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from callwise.domain.courtesy import (
     CourtesyPlanner,
+    Verdict,
     Window,
-    is_courteous,
     next_window,
-    next_windows_bulk,
     windows,
 )
 from callwise.domain.errors import ValidationError
@@ -25,6 +24,19 @@ from callwise.domain.stated_hours import parse_stated_hours
 UTC = dt.UTC
 CHICAGO = ZoneInfo("America/Chicago")
 BUSINESS = RelationshipKind.BUSINESS
+
+
+def is_courteous(contact: Contact, moment: dt.datetime, settings: Settings) -> Verdict:
+    """Whether calling `contact` at `moment` is courteous, and why (P3.1-P3.4)."""
+    planner = CourtesyPlanner(settings, settings.home_zone)
+    return planner.verdict(contact, moment)
+
+
+def next_windows_bulk(
+    contacts: list[Contact], after: dt.datetime, settings: Settings
+) -> list[Window | None]:
+    """The planner's `next_windows` for many contacts, as the plan asks for them."""
+    return CourtesyPlanner(settings, settings.home_zone).next_windows(contacts, after)
 
 
 def prefs(**texts: str) -> Settings:

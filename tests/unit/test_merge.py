@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from hypothesis import HealthCheck, given, settings
 
 from callwise.domain.merge import (
-    DuplicateIndex,
     match_keys,
     merge_contacts,
     normalise_linkedin_url,
@@ -37,6 +37,37 @@ JANE = Contact(
     birthday=PartialDate(4, 15),
     notes="Met at KC Tech.",
 )
+
+
+class DuplicateIndex:
+    """Match keys -> record number: how an importer finds a contact's earlier record by them.
+
+    The first record registered under a key keeps it; feed stored contacts' keys first to
+    match a file against the database, then each record as it is read to match within it.
+    """
+
+    def __init__(self) -> None:
+        self._records: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def add(self, contact: Contact, record: int) -> None:
+        self.add_keys(match_keys(contact), record)
+
+    def add_keys(self, keys: Iterable[str], record: int) -> None:
+        for key in keys:
+            self._records.setdefault(key, record)
+
+    def matches(self, contact: Contact) -> tuple[int, ...]:
+        """Every record `contact` matches, by its strongest key first, each once."""
+        found = (self._records.get(key) for key in match_keys(contact))
+        return tuple(dict.fromkeys(r for r in found if r is not None))
+
+    def find(self, contact: Contact) -> int | None:
+        """The record `contact` matches by its strongest key, or None."""
+        found = self.matches(contact)
+        return found[0] if found else None
 
 
 def test_match_keys_strongest_first() -> None:

@@ -33,6 +33,8 @@ from callwise.domain.scripts import (
 )
 from callwise.domain.settings import Settings
 from callwise.domain.text import fold
+from callwise.services.reference_data import load_city_facts
+from callwise.services.script_templates import script_templates
 
 BUSINESS = RelationshipKind.BUSINESS
 PERSONAL = RelationshipKind.PERSONAL
@@ -53,6 +55,8 @@ def build(contact: Contact, occasion: str, **options: Any) -> Script:
     options.setdefault("local_time_text", "14:00 Tuesday")
     options.setdefault("last_call", None)
     options.setdefault("open_promises", ())
+    options["templates"] = script_templates(options.pop("template_dir", None))
+    options.setdefault("city_facts", load_city_facts())
     return build_script(contact, occasion, **options)
 
 
@@ -268,8 +272,13 @@ def said_to_them(script: Script) -> str:
     )
 
 
+def spoken_text(script: Script) -> str:
+    """Every line of every spoken section, one per line."""
+    return "\n".join(line for s in script.sections if s.spoken for line in s.lines)
+
+
 def spoken_words(script: Script) -> list[str]:
-    return re.findall(r"\w+", fold(script.spoken_text()))
+    return re.findall(r"\w+", fold(spoken_text(script)))
 
 
 def mentions(topic: str, script: Script) -> bool:
@@ -370,7 +379,7 @@ def test_p2_2_p2_3_formal_contact_met_at_a_luncheon_with_an_assistant() -> None:
     assert gatekeeper.startswith("Hello Maria")
     assert "Dr. Okafor" in gatekeeper and "the Chamber of Commerce luncheon yesterday" in gatekeeper
     assert "you explained" not in gatekeeper  # notes to the contact are not for the assistant
-    assert "Amara" not in script.spoken_text()  # no first names until invited (P2.6)
+    assert "Amara" not in spoken_text(script)  # no first names until invited (P2.6)
     prep = text(script, "preparation")
     assert "How you met: the Chamber of Commerce luncheon, November 23, 2026" in prep
     assert "Introduced by Tom Reyes." in prep
@@ -458,7 +467,7 @@ def test_p4_2_topics_to_avoid_drop_interests_teams_and_notes() -> None:
     script = build(contact, occasion, **options)
     talk = text(script, "small_talk")
     assert "Royals" not in talk and "podcasts" not in talk
-    assert "layoff" not in script.spoken_text().lower()
+    assert "layoff" not in spoken_text(script).lower()
     assert "Do not raise: Politics; his layoff; baseball." in lines(script, "preparation")
     assert any("Where you met left out" in w for w in script.warnings)
     assert "Brisket, sweet tea and that out-of-tune piano." in lines(

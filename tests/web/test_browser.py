@@ -6,10 +6,11 @@ flow visits is saved under artifacts/screenshots/.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import ConsoleMessage, Page, expect
 
 from browser_support import (  # noqa: F401  (fixtures, used by name)
     PHONE_VIEWPORT,
@@ -32,6 +33,26 @@ GOOD_PHONE = "+1 816 555 0142"
 TEL = re.compile(r"^tel:\+1-?816-?555-?0142$")  # RFC 3966 allows the dashes
 NOTE = "Sang happy birthday after the beep"
 MIN_TAP = 40  # px: the smallest comfortable touch target (WCAG 2.5.8 asks 24, Apple 44)
+PAGE_FIXTURES = ("desktop", "phone", "no_js")
+
+
+@pytest.fixture(name="csp_violations", autouse=True)
+def csp_violations_fixture(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Fail any test whose pages logged a Content Security Policy violation (issue 11): the
+    policy must not break a page. A test that provokes one on purpose empties the list."""
+    seen: list[str] = []
+
+    def record(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            seen.append(message.text)
+
+    for name in PAGE_FIXTURES:
+        if name in request.fixturenames:
+            page: Page = request.getfixturevalue(name)
+            page.on("console", record)
+            page.context.on("page", lambda opened: opened.on("console", record))
+    yield seen
+    assert seen == [], "Content Security Policy violations:\n" + "\n".join(seen)
 
 
 def _me(server: Server) -> None:
@@ -245,3 +266,31 @@ def test_without_javascript_the_guide_is_one_form_that_logs_the_call(
     expect(result.get_by_role("heading", level=1)).to_contain_text("left voicemail")
     expect(result).to_contain_text(NOTE)
     shoot(no_js, "2-saved")
+
+
+INJECT = """() => {
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.body.appendChild(script);
+    const img = document.createElement("img");
+    img.src = "http://203.0.113.9/pixel.png";
+    document.body.appendChild(img);
+}"""
+
+
+def test_the_policy_blocks_injected_script_and_the_check_sees_it(
+    serve: StartServer, desktop: Page, csp_violations: list[str]
+) -> None:
+    """What a stored XSS would do: an inline script and a foreign image, both refused, and
+    the violation check above notices (so it can fail a test)."""
+    server = serve()
+    desktop.goto(server.url + "/contacts")
+    with (
+        desktop.expect_console_message(lambda m: "script-src" in m.text),
+        desktop.expect_console_message(lambda m: "img-src" in m.text),
+    ):
+        desktop.evaluate(INJECT)
+    assert desktop.evaluate("window.injected === undefined")
+    assert any("script-src" in text for text in csp_violations), csp_violations
+    assert any("img-src" in text for text in csp_violations), csp_violations
+    csp_violations.clear()

@@ -405,7 +405,7 @@ def test_the_contact_page_shows_the_script_for_the_next_call(
 ) -> None:
     _me(core)
     page = demo_client.get("/contacts/62").text  # Ava Thompson: a connection to call (P9.2)
-    script = calls.script_for(core, "62", "connect")
+    script = calls.prepare(core, "62", "connect").script
     assert "What to say: connect call" in page
     for section in script.sections:
         assert f'data-stage="{section.key}"' in page

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from callwise.cli.plan import DATE_HELP
+from callwise.cli.dates import DATE_HELP
 from callwise.cli.state import console, err_console, print_json, state
 from callwise.domain.errors import ValidationError, renamed_fields
 

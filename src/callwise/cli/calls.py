@@ -15,6 +15,7 @@ import typer
 from callwise.cli import call_render as render
 from callwise.cli.state import console, err_console, print_json, state
 from callwise.domain.errors import ValidationError
+from callwise.domain.occasion_kinds import script_choices_text
 
 if TYPE_CHECKING:
     from callwise.services.calls import LoggedCall
@@ -24,8 +25,7 @@ Occasion = Annotated[
     str | None,
     typer.Option(
         "--occasion",
-        help="birthday, connect, lunch, follow-up, check-in, return-call, organization or "
-        "custom (default: chosen from their dates and your last call).",
+        help=f"{script_choices_text()} (default: chosen from their dates and your last call).",
         show_default=False,
     ),
 ]
@@ -206,12 +206,3 @@ def history(
         console.print(f"No calls logged with {found.contact.name} yet.")
     else:
         console.print(render.timeline_table(found))
-
-
-def register(app: typer.Typer) -> None:
-    from callwise.cli import guided_call
-
-    app.command("script")(script)
-    app.command("call")(guided_call.call)
-    app.command("log")(log)
-    app.command("history")(history)

@@ -13,8 +13,7 @@ import typer
 
 from callwise.cli.state import console, print_json, state
 from callwise.domain.errors import ValidationError
-from callwise.services.contacts import count_contacts
-from callwise.store.db import head_revision
+from callwise.services.database import database_status
 
 
 class ImportFormat(StrEnum):
@@ -37,13 +36,13 @@ def init(ctx: typer.Context) -> None:
 
     Example: callwise --db sqlite:///./callwise.db init
     """
-    app_ = state(ctx).app
-    url = app_.engine.url.render_as_string(hide_password=True)
-    count = count_contacts(app_)
+    found = database_status(state(ctx).app)
     if state(ctx).as_json:
-        print_json({"database": url, "schema": head_revision(), "contacts": count})
+        print_json({"database": found.url, "schema": found.schema, "contacts": found.contacts})
     else:
-        console.print(f"Database ready at {url} (schema {head_revision()}, {count} contacts).")
+        console.print(
+            f"Database ready at {found.url} (schema {found.schema}, {found.contacts} contacts)."
+        )
 
 
 def demo_command(

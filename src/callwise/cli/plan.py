@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
+from callwise.cli.dates import DATE_HELP
 from callwise.cli.state import console, print_json, state
 from callwise.domain.errors import renamed_fields
-
-DATE_HELP = "YYYY-MM-DD, today, tomorrow, +N days or +Nw weeks."
 
 
 def today(ctx: typer.Context) -> None:

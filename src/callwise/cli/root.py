@@ -86,14 +86,23 @@ def main_options(
 
 
 def _register() -> None:
-    from callwise.cli import calls, contacts, courtesy, data, duplicates, plan, serve, settings
+    from callwise.cli import (
+        call_commands,
+        contacts,
+        courtesy,
+        data,
+        duplicates,
+        plan,
+        serve,
+        settings,
+    )
 
     duplicates.register(contacts.app)
     app.add_typer(contacts.app, name="contacts")
     app.add_typer(settings.app, name="settings")
     data.register(app)
     courtesy.register(app)
-    calls.register(app)
+    call_commands.register(app)
     plan.register(app)
     serve.register(app)
 

@@ -27,6 +27,20 @@ def _check_port_free(host: str, port: int) -> None:
             ) from None
 
 
+def _print_exposure_notes(host: str, web_hosts: tuple[str, ...]) -> None:
+    """Beyond loopback: which names are answered, and that TLS belongs in front (issue 11)."""
+    console.print(f"Listening on {host}: other computers can reach it; the login is on.")
+    names = ", ".join(web_hosts) or "none yet"
+    console.print(
+        f"Answered host names besides loopback: {names} (and {host} unless it is 0.0.0.0 or ::);"
+        " add more with `callwise settings set web_hosts NAME,...`."
+    )
+    console.print(
+        "Put TLS in front (a reverse proxy such as Caddy or nginx): beyond loopback the login "
+        "cookie is sent over https only."
+    )
+
+
 def serve(
     ctx: typer.Context,
     host: Annotated[
@@ -52,7 +66,7 @@ def serve(
     if is_loopback(host):
         console.print("Only this computer can reach it (loopback); the API is under /api/v1.")
     else:
-        console.print(f"Listening on {host}: other computers can reach it; the login is on.")
+        _print_exposure_notes(host, st.app.settings().web_hosts)
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 

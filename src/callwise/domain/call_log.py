@@ -27,9 +27,14 @@ from zoneinfo import ZoneInfo
 from callwise.domain.calls import Call, Outcome, Promise
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.occasion_kinds import (
+    DEFAULT_SCRIPT,
+    ORGANIZATION_SCRIPT,
+    SCRIPT_IDS,
+    ScriptId,
+)
 from callwise.domain.occasions import PlanPolicy, yearly_date
 from callwise.domain.privacy import mask_sensitive
-from callwise.domain.scripts_request import OCCASIONS
 from callwise.domain.text import fold
 from callwise.domain.zones import wall_to_utc
 
@@ -256,8 +261,8 @@ def _duration(minutes: float | None) -> int | None:
 
 def _occasion(text: str) -> str:
     occasion = text.strip()
-    if occasion and occasion not in OCCASIONS:
-        known = ", ".join(OCCASIONS)
+    if occasion and occasion not in SCRIPT_IDS:
+        known = ", ".join(SCRIPT_IDS)
         raise ValidationError(
             f"unknown occasion {occasion!r}; use one of {known}", field="occasion"
         )
@@ -313,14 +318,14 @@ def default_occasion(
     last_call: Call | None,
     open_promises: Iterable[Promise],
     policy: PlanPolicy | None = None,
-) -> str:
+) -> ScriptId:
     """The script a call needs when none is named, on the contact's local `today`: an
     organization (P1.3), their birthday (P9.1), a call they asked for (P3.4), a fresh
     connection (P9.2), a promise or an agreed call now due (P6.1), else a check-in (P5.4)."""
     rules = policy or PlanPolicy()
     born, linked = contact.birthday, contact.connected_on
     if contact.kind is RelationshipKind.ORGANIZATION:
-        return "organization"
+        return ORGANIZATION_SCRIPT
     if born is not None and yearly_date(born, today.year, rules.feb29_rule) == today:
         return "birthday"
     if last_call is not None and last_call.outcome is Outcome.CALL_BACK:
@@ -334,4 +339,4 @@ def default_occasion(
         not p.done and p.due is not None and p.due <= today for p in open_promises
     ):
         return "follow-up"
-    return "check-in"
+    return DEFAULT_SCRIPT

@@ -1,25 +1,21 @@
 """Local teams and attractions by city, for light small talk about their home (P4.1, P4.2).
 
-The facts ship as package data (`callwise/data/city_facts.json`, dated by its `as_of` field),
-so reading them is not I/O against user state. A city is keyed by its folded name and ISO
-country code ("kansas city|US"); aliases are other places in the same metro area, so a
-contact in Arlington, TX finds the Dallas teams. Regions (state or province codes and names)
-tell same-named places apart: Portland, ME does not get the Portland, OR teams.
+The facts ship as package data (`callwise/data/city_facts.json`, dated by its `as_of` field);
+`services.reference_data` reads them and hands them in, so this module stays pure. A city is
+keyed by its folded name and ISO country code ("kansas city|US"); aliases are other places in
+the same metro area, so a contact in Arlington, TX finds the Dallas teams. Regions (state or
+province codes and names) tell same-named places apart: Portland, ME does not get the
+Portland, OR teams.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from callwise.domain.text import fold
-
-LEAGUES = ("MLB", "NFL", "NBA", "NHL", "MLS", "Premier League")
 
 # The words people use for each league's sport, to match interests and topics to avoid.
 LEAGUE_SPORTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -166,17 +162,3 @@ def parse_city_facts(data: Mapping[str, Any]) -> CityFacts:
         info = _city(city_key(str(raw["name"]), str(raw["country"])), raw)
         cities[info.key] = info
     return CityFacts(as_of=str(data["as_of"]), cities=MappingProxyType(cities))
-
-
-@cache
-def load_city_facts() -> CityFacts:
-    """The shipped city facts, read once from package data."""
-    text = resources.files("callwise").joinpath("data/city_facts.json").read_text("utf-8")
-    return parse_city_facts(json.loads(text))
-
-
-def facts_for(
-    city: str, region: str = "", country: str = "", *, facts: CityFacts | None = None
-) -> CityInfo | None:
-    """What to mention about where a contact lives (P4.2); None for a city we know nothing of."""
-    return (facts or load_city_facts()).lookup(city, region, country)

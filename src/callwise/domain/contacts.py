@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, Email, Gatekeeper, Phone, RelationshipKind
@@ -18,6 +19,8 @@ MAX_CADENCE_DAYS = 36500  # a hundred years; further overflows the plan's date a
 # A contact's dates stay well inside the calendar (years 1 to 9999): occasions and plans add
 # up to a hundred years to them, and a year outside is a typo anyway.
 FIRST_YEAR, LAST_YEAR = 1000, 9000
+_WEB_SCHEMES = ("http", "https")
+_UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f\\<>\"'`]")
 
 
 def _clean_list(items: tuple[str, ...]) -> tuple[str, ...]:
@@ -86,10 +89,12 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
     if gatekeeper is not None:
         gatekeeper = _prepare_gatekeeper(gatekeeper, region, strict=strict)
     availability, notes = _check_availability(contact, strict=strict)
+    linkedin_url, notes = _check_linkedin(contact.linkedin_url, notes, strict=strict)
     return replace(
         contact,
         availability=availability,
         notes=notes,
+        linkedin_url=linkedin_url,
         given_name=contact.given_name.strip(),
         family_name=contact.family_name.strip(),
         display_name=contact.display_name.strip(),
@@ -155,6 +160,53 @@ def _check_availability(contact: Contact, *, strict: bool) -> tuple[str, str]:
         kept = f"Stated hours (not understood): {text}"
         return "", "\n".join(p for p in (contact.notes, kept) if p)
     return text, contact.notes
+
+
+def check_web_url(text: str, field: str) -> str:
+    """An http(s) address to store in a contact, trimmed; any other scheme (javascript:,
+    data:, vbscript:, file:) is refused, as a page would render it as a link."""
+    url = text.strip()
+    hint = "give a web address that starts with https://"
+    if _UNSAFE_IN_URL.search(url):
+        raise ValidationError(f"{text!r} has spaces or quotes; {hint}", field=field)
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname or ""
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a web address; {hint}", field=field) from None
+    if parts.scheme.lower() not in _WEB_SCHEMES or not hostname or parts.username is not None:
+        raise ValidationError(f"{text!r} is not a web address; {hint}", field=field)
+    return url
+
+
+def check_linkedin_url(text: str) -> str:
+    """A LinkedIn address (linkedin.com or a subdomain, over http or https); written without
+    a scheme (`linkedin.com/in/jane`), it gets https://. Empty stays empty."""
+    url = text.strip()
+    if not url:
+        return ""
+    if re.match(r"^(?:www\.|[a-z]{2,3}\.)?linkedin\.com/", url, re.IGNORECASE):
+        url = f"https://{url}"
+    url = check_web_url(url, "linkedin_url")
+    hostname = (urlsplit(url).hostname or "").rstrip(".")
+    if hostname != "linkedin.com" and not hostname.endswith(".linkedin.com"):
+        raise ValidationError(
+            f"{text!r} is not a LinkedIn address; give one on linkedin.com, "
+            "e.g. https://www.linkedin.com/in/jane-doe",
+            field="linkedin_url",
+        )
+    return url
+
+
+def _check_linkedin(text: str, notes: str, *, strict: bool) -> tuple[str, str]:
+    """The stored profile address; an import keeps a refused one as text in the notes."""
+    try:
+        return check_linkedin_url(text), notes
+    except ValidationError as exc:
+        if strict:
+            raise
+        kept = f"LinkedIn profile (not kept: {exc.message})"
+        return "", "\n".join(p for p in (notes, kept) if p)
 
 
 def _prepare_gatekeeper(gatekeeper: Gatekeeper, region: str, *, strict: bool) -> Gatekeeper | None:

@@ -396,32 +396,6 @@ def next_window(
     return planner.next_window(planner.key(contact), after)
 
 
-def next_windows_bulk(
-    contacts: Iterable[Contact],
-    after: dt.datetime,
-    settings: Settings,
-    *,
-    home_zone: str | None = None,
-    holidays: HolidayLookup = public_holiday,
-) -> list[Window | None]:
-    """`next_window` for many contacts, in order, computed once per policy key (P3.1-P3.3)."""
-    planner = CourtesyPlanner(settings, home_zone or settings.home_zone, holidays)
-    return planner.next_windows(contacts, after)
-
-
-def is_courteous(
-    contact: Contact,
-    at: dt.datetime,
-    settings: Settings,
-    *,
-    home_zone: str | None = None,
-    holidays: HolidayLookup = public_holiday,
-) -> Verdict:
-    """Whether calling `contact` at the instant `at` is courteous, and why (P3.1-P3.4)."""
-    planner = CourtesyPlanner(settings, home_zone or settings.home_zone, holidays)
-    return planner.verdict(contact, at)
-
-
 def _welcome(key: PolicyKey, local: dt.datetime, place: str, tag: Tag) -> str:
     """Why an instant is a good (or acceptable) time, in words (P3.1, P3.3)."""
     clock = f"{local:%H:%M} in {place}"

@@ -183,15 +183,10 @@ class Duplicate:
     evidence: Evidence
 
 
-def name_blocks(contact: Contact, book: NameBook) -> tuple[str, ...]:
+def blocks_of(name: PersonName, org: str, book: NameBook) -> tuple[str, ...]:
     """Blocks a named person at an organization falls in: folded family name, organization
     and each form of the given name (itself, its nicknames, its initial). Records that may be
     one person without sharing a key share a block."""
-    return blocks_of(person_name(contact), fold(contact.organization), book)
-
-
-def blocks_of(name: PersonName, org: str, book: NameBook) -> tuple[str, ...]:
-    """`name_blocks` from a person name and a folded organization."""
     if not (org and name.family and name.given):
         return ()
     forms = {name.given[0]} if name.initial else {*book.block_keys(name.given), name.given[0]}

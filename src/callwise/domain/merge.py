@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -62,37 +62,6 @@ def _name_parts(contact: Contact) -> tuple[str, str]:
     """The folded name and organization of the name key, apart: either may hold a `|`."""
     named = " ".join(p for p in (contact.given_name, contact.family_name) if p.strip())
     return fold(contact.display_name or named), fold(contact.organization)
-
-
-class DuplicateIndex:
-    """Match keys -> record number, to find a contact's earlier record in a file or database.
-
-    The first record registered under a key keeps it; feed stored contacts' keys first to
-    match a file against the database, then each record as it is read to match within it.
-    """
-
-    def __init__(self) -> None:
-        self._records: dict[str, int] = {}
-
-    def __len__(self) -> int:
-        return len(self._records)
-
-    def add(self, contact: Contact, record: int) -> None:
-        self.add_keys(match_keys(contact), record)
-
-    def add_keys(self, keys: Iterable[str], record: int) -> None:
-        for key in keys:
-            self._records.setdefault(key, record)
-
-    def matches(self, contact: Contact) -> tuple[int, ...]:
-        """Every record `contact` matches, by its strongest key first, each once."""
-        found = (self._records.get(key) for key in match_keys(contact))
-        return tuple(dict.fromkeys(r for r in found if r is not None))
-
-    def find(self, contact: Contact) -> int | None:
-        """The record `contact` matches by its strongest key, or None."""
-        found = self.matches(contact)
-        return found[0] if found else None
 
 
 @dataclass(frozen=True, slots=True)

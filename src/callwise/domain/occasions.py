@@ -1,6 +1,9 @@
 """Occasions to call: why a contact is due, in words (P6.1, P9.1-P9.5, P10.3).
 
-Pure functions over one contact, their call log, the user's trips and custom occasions.
+Pure functions over one contact, their call log, the user's trips and custom occasions. What
+each kind of occasion is (its rule, script, whether it waits or needs an answer) is read from
+the registry, `domain.occasion_kinds`; dates and rules live in `occasion_dates`, the inputs in
+`occasion_inputs` (re-exported here).
 `today` is the contact's own local date: a birthday falls due on the day where they are (P9.1).
 Each occasion says whether it happens on one day (`fixed_day`, a birthday) or can wait (a
 keep-in-touch call), and whether the call needs an answer (a lunch invitation does, a birthday
@@ -25,40 +28,50 @@ Decisions:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import math
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any
 
-from dateutil.rrule import rrule, rrulestr
-
-from callwise.domain.calls import TOUCHING, UNANSWERED, Call, CustomOccasion, Outcome, Snooze, Trip
+from callwise.domain.calls import TOUCHING, UNANSWERED, Call, Outcome
 from callwise.domain.errors import ValidationError
-from callwise.domain.model import RELATIONSHIP_KINDS, Contact, PartialDate
+from callwise.domain.model import Contact, PartialDate
+from callwise.domain.occasion_dates import (
+    Coordinates,
+    Feb29Rule,
+    check_rrule,
+    day_text,
+    distance_km,
+    occurrences,
+    span_text,
+    yearly_date,
+)
+from callwise.domain.occasion_inputs import ContactHistory, PlanPolicy, TripStop
+from callwise.domain.occasion_kinds import DEFAULT_SCRIPT, REASONS, SCRIPTS, ReasonId, ScriptId
 from callwise.domain.places import normalise_country
-from callwise.domain.settings import Settings
 from callwise.domain.text import fold
 
-OccasionKind = Literal[
-    "birthday", "connect", "trip", "follow-up", "cadence", "date", "custom", "retry"
+__all__ = [
+    "ContactHistory",
+    "Coordinates",
+    "Feb29Rule",
+    "Occasion",
+    "OccasionKind",
+    "PlanPolicy",
+    "ScriptOccasion",
+    "TripStop",
+    "check_rrule",
+    "day_text",
+    "distance_km",
+    "find_occasions",
+    "occurrences",
+    "span_text",
+    "yearly_date",
 ]
-ScriptOccasion = Literal[
-    "birthday", "connect", "lunch", "follow-up", "check-in", "return-call", "custom"
-]
-Feb29Rule = Literal["feb28", "mar1"]
-Coordinates = tuple[float, float]  # (latitude, longitude) in degrees
 
-_RULES = ("P9.1", "P9.2", "P9.3", "P6.1", "P6.1", "P9.4", "P9.4", "P10.3")
-OCCASION_RULES: Mapping[str, str] = dict(zip(get_args(OccasionKind), _RULES, strict=True))
-SCRIPT_OCCASIONS: tuple[ScriptOccasion, ...] = get_args(ScriptOccasion)
-_SCRIPT_BY_NAME: Mapping[str, ScriptOccasion] = {name: name for name in SCRIPT_OCCASIONS}
-_ANSWER_NEEDED = frozenset({"connect", "lunch", "return-call", "organization"})  # P10.3
+OccasionKind = ReasonId  # why the plan calls (domain.occasion_kinds.REASONS)
+ScriptOccasion = ScriptId  # which script the call gets (domain.occasion_kinds.SCRIPTS)
 _CONVERSATION = frozenset({Outcome.CONNECTED, Outcome.MEETING})
 _DAY = dt.timedelta(days=1)
-_EARTH_RADIUS_KM = 6371.0088
-_RRULE_HINT = "write an RFC 5545 rule such as FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,152 +96,11 @@ class Occasion:
     @property
     def rule(self) -> str:
         """The playbook rule this occasion serves."""
-        return OCCASION_RULES[self.kind]
-
-
-@dataclass(frozen=True, slots=True)
-class PlanPolicy:
-    """The knobs of occasion finding; cadences default to the user's settings (P6.1, P10.3)."""
-
-    feb29_rule: Feb29Rule = "feb28"
-    connect_window_days: int = 30
-    trip_lead_days: int = 5
-    trip_radius_km: float = 50.0
-    retry_max_tries: int = 3
-    retry_gap_hours: int = 3
-    voicemail_quiet_days: int = 4
-    cadence_business: int | None = 90
-    cadence_personal: int | None = 30
-    cadence_informal: int | None = 60
-    cadence_organization: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.feb29_rule not in ("feb28", "mar1"):
-            raise ValidationError("use feb28 or mar1", field="feb29_rule")
-        for name in ("connect_window_days", "trip_lead_days", "voicemail_quiet_days"):
-            if getattr(self, name) < 0:
-                raise ValidationError("a number of days cannot be negative", field=name)
-        for name in ("retry_max_tries", "retry_gap_hours"):
-            if getattr(self, name) < 1:
-                raise ValidationError("use a whole number of at least 1", field=name)
-        if self.trip_radius_km < 0:
-            raise ValidationError("a distance cannot be negative", field="trip_radius_km")
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **changes: Any) -> PlanPolicy:
-        """The default policy with the cadences the user set (settings `cadence_*`)."""
-        names = (f"cadence_{kind}" for kind in RELATIONSHIP_KINDS)
-        return cls(**{**{name: getattr(settings, name) for name in names}, **changes})
-
-    def cadence_for(self, contact: Contact) -> int | None:
-        """The contact's own cadence, else the default of their relationship kind (P6.1)."""
-        default: int | None = getattr(self, f"cadence_{contact.kind.value}")
-        return contact.cadence_days or default
-
-
-@dataclass(frozen=True, slots=True)
-class TripStop:
-    """One of the user's trips with the coordinates of its city, when known (P9.3)."""
-
-    trip: Trip
-    coordinates: Coordinates | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ContactHistory:
-    """What occasion finding reads about one contact.
-
-    `calls`: at least the latest calls and every call with an open promise, any order;
-    `last_touch`: the latest touching call when `calls` is only a recent slice.
-    """
-
-    contact: Contact
-    calls: tuple[Call, ...] = ()
-    last_touch: Call | None = None
-    trips: tuple[TripStop, ...] = ()
-    snoozes: tuple[Snooze, ...] = ()
-    custom: tuple[CustomOccasion, ...] = ()
-    coordinates: Coordinates | None = None
-
-
-def distance_km(a: Coordinates, b: Coordinates) -> float:
-    """Great-circle distance between two (latitude, longitude) points, by haversine (P9.3)."""
-    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2
-    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def yearly_date(date: PartialDate, year: int, rule: Feb29Rule = "feb28") -> dt.date:
-    """The day a yearly date falls on in `year`; 29 Feb in a common year by `rule` (P9.1)."""
-    if (date.month, date.day) == (2, 29) and not calendar.isleap(year):
-        return dt.date(year, 3, 1) if rule == "mar1" else dt.date(year, 2, 28)
-    return dt.date(year, date.month, date.day)
-
-
-def day_text(day: dt.date, today: dt.date) -> str:
-    """'12 Nov', with the year when it is not `today`'s."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def span_text(start: dt.date, end: dt.date) -> str:
-    """'3-5 Dec', '30 Nov-2 Dec' or '3 Dec' for a trip."""
-    if start >= end:
-        return f"{start.day} {start:%b}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{end.day} {end:%b}"
-    return f"{start.day} {start:%b}-{end.day} {end:%b}"
+        return REASONS[self.kind].rule
 
 
 def _when(day: dt.date, today: dt.date) -> str:
     return "today" if day == today else f"on {day:%a} {day_text(day, today)}"
-
-
-def check_rrule(text: str, start: dt.date | None = None) -> str:
-    """The RRULE value of `text` (with or without 'RRULE:'); a bad rule names the fix (P9.4).
-
-    Occasions fall on days, so FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.
-    """
-    body = text.strip().upper().removeprefix("RRULE:").strip()
-    if not body or any(c in body for c in ":\n\r"):
-        raise ValidationError(f"{text!r} is not one recurrence rule; {_RRULE_HINT}", field="rrule")
-    parts = dict(p.partition("=")[::2] for p in body.split(";"))
-    if parts.get("FREQ") not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
-        raise ValidationError(
-            f"{text!r}: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY; {_RRULE_HINT}", field="rrule"
-        )
-    try:
-        _parse_rule(body, start or dt.date(2000, 1, 1))
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ValidationError(
-            f"{text!r} is not a valid rule ({exc}); {_RRULE_HINT}", field="rrule"
-        ) from None
-    return body
-
-
-def _parse_rule(body: str, start: dt.date) -> tuple[rrule, dt.tzinfo | None]:
-    """The rule and the zone of its start: UNTIL in UTC ('...Z') needs an aware start."""
-    begin = dt.datetime.combine(start, dt.time())
-    zone: dt.tzinfo | None = None
-    try:
-        found = rrulestr(body, dtstart=begin)
-    except ValueError as exc:
-        if "UNTIL" not in str(exc):
-            raise
-        zone = dt.UTC
-        found = rrulestr(body, dtstart=begin.replace(tzinfo=zone))
-    if not isinstance(found, rrule):
-        raise ValueError("one RRULE only")
-    return found, zone
-
-
-def occurrences(custom: CustomOccasion, first: dt.date, last: dt.date) -> list[dt.date]:
-    """The days from `first` to `last` on which a custom occasion falls (RFC 5545, P9.4)."""
-    rule, zone = _parse_rule(check_rrule(custom.rrule, custom.start), custom.start)
-    low = dt.datetime.combine(first, dt.time(), zone)
-    found = rule.between(low, dt.datetime.combine(last, dt.time.max, zone), inc=True)
-    return sorted({moment.date() for moment in found})
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,11 +126,14 @@ class _Scope:
         return any(c.outcome in _CONVERSATION and self.day_of(c.at) >= day for c in self.calls)
 
     def occasion(self, kind: OccasionKind, due: dt.date, reason: str, **more: Any) -> Occasion:
-        fixed = kind in ("birthday", "date", "custom")
-        needs = kind in ("connect", "trip")
-        values: dict[str, Any] = {"fixed_day": fixed, "needs_answer": needs, **more}
-        script = values.pop("script", "check-in")
-        return Occasion(self.contact.id, kind, due, reason, script=script, **values)
+        known = REASONS[kind]
+        values: dict[str, Any] = {
+            "fixed_day": known.fixed_day,
+            "needs_answer": known.needs_answer,
+            "script": known.script,
+            **more,
+        }
+        return Occasion(self.contact.id, kind, due, reason, **values)
 
 
 def _yearly_days(date: PartialDate, s: _Scope) -> list[dt.date]:
@@ -281,7 +156,7 @@ def _birthdays(s: _Scope) -> list[Occasion]:
             reason += f": turns {age}" + (" (a round number)" if age % 10 == 0 else "")
         if (born.month, born.day) == (2, 29) and (day.month, day.day) != (2, 29):
             reason += f" (born on 29 Feb; marked on {day_text(day, day)} in a common year)"
-        found.append(s.occasion("birthday", day, reason, script="birthday"))
+        found.append(s.occasion("birthday", day, reason))
     return found
 
 
@@ -308,7 +183,7 @@ def _custom(s: _Scope) -> list[Occasion]:
         for day in occurrences(custom, s.today, s.until):
             if not s.touched_on(day):
                 reason = f"{custom.label.strip() or 'Your occasion'} {_when(day, s.today)}"
-                more = {"needs_answer": custom.needs_answer, "script": "custom"}
+                more = {"needs_answer": custom.needs_answer}
                 found.append(s.occasion("custom", day, reason, **more))
     return found
 
@@ -326,7 +201,7 @@ def _connection(s: _Scope) -> list[Occasion]:
     reason = (
         f"Asked to connect{where} on {day_text(on, s.today)}: call by {day_text(last, s.today)}"
     )
-    return [s.occasion("connect", on, reason, script="connect", deadline=last)]
+    return [s.occasion("connect", on, reason, deadline=last)]
 
 
 def _near(s: _Scope, stop: TripStop) -> bool:
@@ -358,7 +233,7 @@ def _trips(s: _Scope) -> list[Occasion]:
             continue
         when = span_text(trip.start, trip.end)
         reason = f"You'll be in {trip.city} {when}: invite to lunch or coffee"
-        found.append(s.occasion("trip", due, reason, script="lunch", deadline=last))
+        found.append(s.occasion("trip", due, reason, deadline=last))
     return found
 
 
@@ -378,7 +253,7 @@ def _follow_ups(s: _Scope) -> list[Occasion]:
         for p in call.promises:
             if not p.done and p.due is not None and p.due <= s.until:
                 reason = _promise_reason(p.text, p.due, s.today)
-                found[(reason, p.due)] = s.occasion("follow-up", p.due, reason, script="follow-up")
+                found[(reason, p.due)] = s.occasion("follow-up", p.due, reason)
     agreed = [c for c in s.calls if c.follow_up is not None]
     if agreed and agreed[-1].follow_up is not None:
         call, due = agreed[-1], agreed[-1].follow_up
@@ -386,7 +261,7 @@ def _follow_ups(s: _Scope) -> list[Occasion]:
         if not later and due <= s.until:
             said = f"in the call of {day_text(s.day_of(call.at), s.today)}"
             reason = f"You agreed {said} to talk again on {day_text(due, s.today)}"
-            found[(reason, due)] = s.occasion("follow-up", due, reason, script="follow-up")
+            found[(reason, due)] = s.occasion("follow-up", due, reason)
     return [*found.values(), *_call_back(s)]
 
 
@@ -448,8 +323,9 @@ def _retry(s: _Scope, latest: Call | None, tries: int) -> list[Occasion]:
     """Try again later at a different time, up to the maximum tries (P10.3)."""
     if latest is None or tries >= s.policy.retry_max_tries:
         return []
-    script = _SCRIPT_BY_NAME.get(latest.occasion, "check-in")
-    needs = latest.occasion in _ANSWER_NEEDED
+    known = SCRIPTS.get(latest.occasion)
+    script = known.id if known is not None and known.planned else DEFAULT_SCRIPT
+    needs = known is not None and known.needs_answer is True
     if latest.outcome is Outcome.VOICEMAIL and not needs:
         return []
     again = latest.at + s.policy.retry_gap_hours * dt.timedelta(hours=1)

@@ -31,6 +31,7 @@ from callwise.domain.calls import Snooze
 from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.occasion_kinds import DEFAULT_SCRIPT, ORGANIZATION_SCRIPT, REASONS, SCRIPTS
 from callwise.domain.occasions import (
     ContactHistory,
     Occasion,
@@ -45,26 +46,11 @@ Priority = tuple[int, int, float, str, int]
 _DAY = dt.timedelta(days=1)
 _HOUR = dt.timedelta(hours=1)
 _RETRY_SEARCH = 14  # windows looked at for one that avoids the failed hour (P10.3)
-# Minutes a call takes by script (P10.2: keep it short); calling an organization takes longer.
-MINUTES = {
-    "birthday": 5,
-    "lunch": 5,
-    "connect": 15,
-    "check-in": 10,
-    "follow-up": 10,
-    "return-call": 10,
-    "custom": 10,
-}
-ORGANIZATION_MINUTES = 20
+# Minutes a call takes by script (P10.2: keep it short), from the registry; calling an
+# organization takes longer.
+MINUTES = {s.id: s.minutes for s in SCRIPTS.values() if s.planned}
+ORGANIZATION_MINUTES = SCRIPTS[ORGANIZATION_SCRIPT].minutes
 EXTRA_OCCASION_MINUTES = 3
-_FIXED_WORDS = {
-    "birthday": "birthday",
-    "date": "anniversary",
-    "custom": "your occasion",
-    "follow-up": "call back asked for",
-    "connect": "last day to answer the connection",
-    "trip": "last day to invite before your trip",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +153,7 @@ def estimate_minutes(contact: Contact, occasions: Sequence[Occasion]) -> int:
     if contact.kind is RelationshipKind.ORGANIZATION:
         base = ORGANIZATION_MINUTES
     else:
-        base = max((MINUTES[s] for s in scripts), default=MINUTES["check-in"])
+        base = max((MINUTES[s] for s in scripts), default=MINUTES[DEFAULT_SCRIPT])
     return base + EXTRA_OCCASION_MINUTES * max(0, len(occasions) - 1)
 
 
@@ -281,7 +267,7 @@ def _priority_text(rank: int, pinned: Sequence[Occasion], overdue: int, when: st
     """'1 · fixed day (birthday today)', '2 · overdue 12 days', '2 · due today'."""
     if rank == 1:
         o = pinned[0]
-        what = _FIXED_WORDS.get(o.kind, o.kind)
+        what = REASONS[o.kind].priority_words or o.kind
         if o.fixed_day:
             return f"1 · fixed day ({what} {when})"
         return f"1 · {what} ({when})"

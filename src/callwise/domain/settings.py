@@ -7,6 +7,8 @@ each key has one parser that names the accepted form when a value is rejected.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -70,10 +72,6 @@ def parse_days(text: str, field: str) -> frozenset[int]:
     return frozenset(days)
 
 
-def format_days(days: frozenset[int]) -> str:
-    return ",".join(DAY_NAMES[d] for d in sorted(days))
-
-
 def _positive_int(text: str, field: str) -> int:
     try:
         value = int(text)
@@ -126,6 +124,40 @@ def _zone(text: str, field: str) -> str:
 
 def _text(text: str, field: str) -> str:
     return text.strip()
+
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_HOST_NAME = re.compile(rf"^(?=.{{1,253}}$)(?:{_LABEL}\.)*{_LABEL}$")
+
+
+def normalise_host(text: str) -> str:
+    """A host name or IP address as the `Host` header carries it: lower case, no trailing dot,
+    IPv6 in brackets. Empty when `text` is neither."""
+    host = text.strip().lower().rstrip(".")
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host if _HOST_NAME.match(host) else ""
+    return f"[{address}]" if address.version == 6 else str(address)
+
+
+def parse_hosts(text: str, field: str) -> tuple[str, ...]:
+    """'crm.example.org, 192.168.1.20' -> the host names and addresses the web app answers to
+    beyond loopback (no scheme, port or path: those are not part of a host)."""
+    hosts: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        host = normalise_host(part)
+        if not host:
+            raise ValidationError(
+                f"{part!r} is not a host name or IP address; write names such as "
+                "crm.example.org or 192.168.1.20, separated by commas (no https://, port or path)",
+                field=field,
+            )
+        if host not in hosts:
+            hosts.append(host)
+    return tuple(hosts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +222,13 @@ SPECS: tuple[SettingSpec, ...] = (
         "Ask for a password in the web app; needed to serve beyond this computer "
         "(set one with `callwise settings password`).",
     ),
+    SettingSpec(
+        "web_hosts",
+        "",
+        parse_hosts,
+        "Host names or addresses the web app answers to beyond this computer, comma-separated "
+        "(used with the login on; restart `callwise serve` after changing).",
+    ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -218,6 +257,7 @@ class Settings:
     cadence_informal: int | None
     cadence_organization: int | None
     web_login: bool
+    web_hosts: tuple[str, ...]
 
     @classmethod
     def from_texts(cls, texts: Mapping[str, str]) -> Settings:

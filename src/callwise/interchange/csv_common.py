@@ -16,7 +16,6 @@ from callwise.domain.errors import ValidationError
 from callwise.interchange.limits import MAX_COLUMNS, MAX_VALUES, bounded_lines, too_many
 
 HEADER_SCAN_ROWS = 50
-MULTI_VALUE = " ::: "
 _NUMBERED = re.compile(
     r"(e-mail|phone|address|relation|custom field|website|event|organization|im) \d+ - .+"
 )
@@ -106,15 +105,6 @@ class Header:
         for name, value in zip(self.names, cells, strict=False):
             record.setdefault(name, value)
         return record
-
-
-def header_of(cells: Sequence[str], aliases: dict[str, str]) -> Header:
-    """Header names trimmed and mapped through `aliases` (casefolded name -> canonical name)."""
-    names = []
-    for cell in cells:
-        name = cell.strip().removeprefix("\ufeff").strip()
-        names.append(aliases.get(name.casefold(), name))
-    return Header(tuple(names))
 
 
 def find_header(

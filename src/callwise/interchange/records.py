@@ -32,9 +32,6 @@ class RejectedRecord:
     reason: str
 
 
-Record = ParsedRecord | RejectedRecord
-
-
 def detect_format(head: str) -> str:
     """The format of a file from its first characters: one of `FORMATS`.
 

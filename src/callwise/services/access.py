@@ -6,11 +6,17 @@ Decisions:
   `secret.*` keys, which `settings show` and the JSON backup leave out.
 - The feed token is a long random string in the feed's URL, so calendar apps (which cannot
   log in) can subscribe; regenerating it cuts off every old subscription at once.
+- Sessions are kept server-side (issue 11) under `secret.sessions`: a JSON map from the
+  SHA-256 of each session id to when it started, so a copied database holds no usable
+  cookie. Logging out removes that session; setting a password removes them all. A settings
+  key rather than a table: one user with a handful of devices needs no migration.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import json
 import secrets
 
 from argon2 import PasswordHasher
@@ -23,6 +29,9 @@ from callwise.store import settings as settings_store
 PASSWORD_KEY = "secret.password_hash"
 SESSION_KEY = "secret.session_key"
 FEED_KEY = "secret.feed_token"
+SESSIONS_KEY = "secret.sessions"
+SESSION_SECONDS = 30 * 24 * 3600
+MAX_SESSIONS = 20  # the oldest session ends when a 21st device logs in
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
 
@@ -43,11 +52,20 @@ def set_password(app: App, password: str) -> None:
         raise ValidationError(
             f"too short; use at least {MIN_PASSWORD} characters", field="password"
         )
-    _store(app, PASSWORD_KEY, _hasher.hash(password))
+    hashed = _hasher.hash(password)
+    with app.transaction() as conn:
+        settings_store.save_text(conn, PASSWORD_KEY, hashed)
+        settings_store.save_text(conn, SESSIONS_KEY, "{}")  # every session ends
 
 
 def has_password(app: App) -> bool:
     return bool(_stored(app, PASSWORD_KEY))
+
+
+def password_hash(app: App) -> str:
+    """The stored hash: it changes with the password, so a cache of checked credentials
+    keyed by it forgets the old password everywhere (HTTP Basic, web/security.py)."""
+    return _stored(app, PASSWORD_KEY)
 
 
 def check_password(app: App, password: str) -> bool:
@@ -90,3 +108,50 @@ def regenerate_feed_token(app: App) -> str:
 def check_feed_token(app: App, token: str) -> bool:
     stored = _stored(app, FEED_KEY)
     return bool(stored) and hmac.compare_digest(stored.encode(), token.encode())
+
+
+def _session_digest(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+def _live_sessions(text: str, now: float) -> dict[str, float]:
+    """The stored sessions that have not expired (an unreadable value counts as none)."""
+    try:
+        stored = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {
+        k: float(v)
+        for k, v in stored.items()
+        if isinstance(v, int | float) and now - float(v) < SESSION_SECONDS
+    }
+
+
+def start_session(app: App) -> str:
+    """A new session after a good password; returns its id (the cookie carries it)."""
+    session_id = secrets.token_urlsafe(32)
+    now = app.now.timestamp()
+    with app.transaction() as conn:
+        live = _live_sessions(settings_store.load_texts(conn).get(SESSIONS_KEY, ""), now)
+        live[_session_digest(session_id)] = now
+        newest = dict(sorted(live.items(), key=lambda item: item[1])[-MAX_SESSIONS:])
+        settings_store.save_text(conn, SESSIONS_KEY, json.dumps(newest))
+    return session_id
+
+
+def session_alive(app: App, session_id: str) -> bool:
+    """True while the session has not ended (logout, password change) or expired."""
+    live = _live_sessions(_stored(app, SESSIONS_KEY), app.now.timestamp())
+    return _session_digest(session_id) in live
+
+
+def end_session(app: App, session_id: str) -> None:
+    """Log out: this session's cookie no longer opens anything, here or in a copy of it."""
+    with app.transaction() as conn:
+        live = _live_sessions(
+            settings_store.load_texts(conn).get(SESSIONS_KEY, ""), app.now.timestamp()
+        )
+        if live.pop(_session_digest(session_id), None) is not None:
+            settings_store.save_text(conn, SESSIONS_KEY, json.dumps(live))

@@ -40,8 +40,6 @@ class ResultCache:
 
     def __init__(self, size: int = ENTRIES) -> None:
         self.size = size
-        self.hits = 0
-        self.misses = 0
         self._lock = threading.Lock()
         self._values: OrderedDict[Hashable, object] = OrderedDict()
         self._running: dict[Hashable, tuple[threading.Event, int]] = {}
@@ -53,13 +51,11 @@ class ResultCache:
             with self._lock:
                 if key in self._values:
                     self._values.move_to_end(key)
-                    self.hits += 1
                     return cast(T, self._values[key])
                 running = self._running.get(key)
                 if running is None:
                     done = threading.Event()
                     self._running[key] = (done, me)
-                    self.misses += 1
                     break
             if running[1] == me:  # asked again while computing it: waiting would never end
                 return compute()

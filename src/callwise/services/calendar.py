@@ -18,12 +18,15 @@ from typing import Literal
 
 from callwise.domain.errors import CallwiseError, ValidationError
 from callwise.domain.model import Contact, PartialDate, RelationshipKind
+from callwise.domain.occasion_kinds import ORGANIZATION_SCRIPT
 from callwise.domain.plan import Plan, PlanEntry
 from callwise.domain.scripts import Caller, build_script
 from callwise.domain.settings import Settings
 from callwise.interchange.ical import calendar_bytes
 from callwise.services.app import App
 from callwise.services.plan import home_today, parse_day, plan_days
+from callwise.services.reference_data import load_city_facts
+from callwise.services.script_templates import script_templates
 from callwise.store import candidates
 from callwise.store import contacts as contact_store
 
@@ -45,7 +48,7 @@ class CalendarFile:
 def _opening(entry: PlanEntry, caller: Caller, now: dt.datetime) -> str:
     """The words to open the call with, from the entry's script (P2.1, P10.4)."""
     organization = entry.contact.kind is RelationshipKind.ORGANIZATION
-    occasion = "organization" if organization else entry.script
+    occasion = ORGANIZATION_SCRIPT if organization else entry.script
     script = build_script(
         entry.contact,
         occasion,
@@ -56,6 +59,8 @@ def _opening(entry: PlanEntry, caller: Caller, now: dt.datetime) -> str:
         open_promises=(),
         purpose=entry.reasons[0] if entry.reasons else "",
         needs_answer=entry.needs_answer,
+        templates=script_templates(),
+        city_facts=load_city_facts(),
     )
     opener = script.section("opener")
     return " ".join(opener.said) if opener else ""

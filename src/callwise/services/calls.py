@@ -12,10 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import platformdirs
 from sqlalchemy import Connection
 
 from callwise.domain.call_log import CallClock, CallEntry, default_occasion, make_call
@@ -28,18 +26,14 @@ from callwise.domain.scripts import Caller, Script, build_script
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
+from callwise.services.reference_data import load_city_facts
+from callwise.services.script_templates import user_script_templates
 from callwise.store import activity
 from callwise.store import contacts as contacts_store
 
 NEXT_KINDS = ("follow-up", "retry", "cadence")  # what a logged call schedules (P6.1, P10.3)
 HORIZON_DAYS = 400
 _DAY = dt.timedelta(days=1)
-
-
-def user_template_dir() -> Path | None:
-    """The user's wording overrides: `templates/` in callwise's config dir, when it exists."""
-    folder = Path(platformdirs.user_config_dir("callwise", appauthor=False)) / "templates"
-    return folder if folder.is_dir() else None
 
 
 @dataclass(frozen=True)
@@ -214,23 +208,12 @@ def _script(
         purpose=ask.purpose,
         memorable_line=ask.memorable_line,
         next_call=next_call,
-        template_dir=user_template_dir(),
+        templates=user_script_templates(),
+        city_facts=load_city_facts(),
         introducer=known.introducer,
         trip=known.trip if occasion == "lunch" else None,
         recap=ask.recap,
     )
-
-
-def script_for(
-    app: App,
-    query: str,
-    occasion: str | None = None,
-    purpose: str = "",
-    memorable_line: str = "",
-    notes_recap: str = "",
-) -> Script:
-    """`callwise script CONTACT`: the script alone (see `prepare`)."""
-    return prepare(app, query, occasion, purpose, memorable_line, notes_recap).script
 
 
 def _history_of(conn: Connection, contact: Contact, now: dt.datetime) -> ContactHistory:

@@ -11,8 +11,6 @@ from callwise.domain.zones import Location
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
 
-HORIZON = dt.timedelta(days=21)
-
 
 @dataclass(frozen=True)
 class WhenReport:
@@ -47,12 +45,3 @@ def when(app: App, query: str, *, count: int = 3) -> WhenReport:
         found.append(window)
         start = window.end
     return WhenReport(contact, verdict.location, app.now, verdict, tuple(found), plan.home_zone)
-
-
-def windows_between(
-    app: App, query: str, start: dt.datetime, end: dt.datetime
-) -> tuple[Contact, list[Window]]:
-    """Every courteous window to call a contact between two instants."""
-    contact = resolve_contact(app, query)
-    plan = planner(app)
-    return contact, list(plan.windows(plan.key(contact), start, end))

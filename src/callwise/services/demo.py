@@ -65,7 +65,7 @@ def load_synthetic(app: App, count: int, *, seed: int = 0) -> int:
 
     Many are made and turned into rows in a second process while this one writes them
     (issue 2: 100k contacts in under 10 s); the rows are the same either way."""
-    from callwise.domain.synthetic import synthetic_contacts  # only benchmarks need it
+    from callwise.services.synthetic import synthetic_contacts  # only benchmarks need it
 
     today, stamp, dialect = app.now.date(), app.now, app.engine.dialect
 

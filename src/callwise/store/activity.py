@@ -5,10 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from callwise.domain.calls import TOUCHING, Call, CustomOccasion, Outcome, Promise, Snooze, Trip
 from callwise.domain.zones import city_coordinates
@@ -85,25 +98,36 @@ def _touch(conn: Connection, touching: Sequence[Call]) -> None:
         assert at is not None
         if call.contact_id not in latest or at > latest[call.contact_id]:
             latest[call.contact_id] = at
-    if not latest:
-        return
-    rows = conn.execute(
-        select(contacts.c.id, contacts.c.last_touch_at, contacts.c.cadence_days).where(
-            contacts.c.id.in_(list(latest))
+    _touch_latest(conn, latest)
+
+
+def _touch_latest(conn: Connection, latest: dict[int, dt.datetime]) -> None:
+    """Move each contact's last touch to the given instant when it is later (P6.1), a batch
+    of contacts per statement (a restore touches up to every contact)."""
+    ids = sorted(latest)
+    change = (
+        update(contacts)
+        .where(contacts.c.id == bindparam("t_id"))
+        .values(
+            last_touch_at=bindparam("t_at"),
+            cadence_anchor=bindparam("t_anchor"),
+            cadence_due=bindparam("t_due"),
         )
-    ).all()
-    for contact_id, previous, cadence in rows:
-        at = max(latest[contact_id], _utc(previous) or latest[contact_id])
-        anchor = at.date()
-        conn.execute(
-            update(contacts)
-            .where(contacts.c.id == contact_id)
-            .values(
-                last_touch_at=at,
-                cadence_anchor=anchor,
-                cadence_due=anchor + dt.timedelta(days=cadence) if cadence else None,
+    )
+    for start in range(0, len(ids), BATCH):
+        rows = conn.execute(
+            select(contacts.c.id, contacts.c.last_touch_at, contacts.c.cadence_days).where(
+                contacts.c.id.in_(ids[start : start + BATCH])
             )
-        )
+        ).all()
+        params = []
+        for contact_id, previous, cadence in rows:
+            at = max(latest[contact_id], _utc(previous) or latest[contact_id])
+            anchor = at.date()
+            due = anchor + dt.timedelta(days=cadence) if cadence else None
+            params.append({"t_id": contact_id, "t_at": at, "t_anchor": anchor, "t_due": due})
+        if params:
+            conn.execute(change, params)
 
 
 def _call(row: Any, kept: Sequence[Promise]) -> Call:
@@ -290,3 +314,76 @@ def custom_occasions_for(
             CustomOccasion(r.contact_id, r.label, r.rrule, r.start, r.id, bool(r.needs_answer))
         )
     return found
+
+
+def touch_from_calls(conn: Connection, contact_ids: Sequence[int]) -> None:
+    """After calls were written by id (a restore), each contact's last touch becomes its
+    latest touching call, as if they had been logged (P6.1)."""
+    wanted = sorted(set(contact_ids))
+    latest: dict[int, dt.datetime] = {}
+    for start in range(0, len(wanted), BATCH):
+        rows = conn.execute(
+            select(calls.c.contact_id, func.max(calls.c.at))
+            .where(
+                calls.c.contact_id.in_(wanted[start : start + BATCH]),
+                calls.c.outcome.in_([o.value for o in TOUCHING]),
+            )
+            .group_by(calls.c.contact_id)
+        )
+        for contact_id, at in rows:
+            latest[contact_id] = _utc(at) or at
+    _touch_latest(conn, latest)
+
+
+def _key(table: Table) -> Column[Any]:
+    (key,) = table.primary_key.columns
+    return key
+
+
+def table_rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
+    """Every row of a table with a one-column key, in key order, a batch at a time (the
+    backup streams them)."""
+    key = _key(table)
+    last: Any = None
+    while True:
+        stmt = select(table).order_by(key).limit(BATCH)
+        if last is not None:
+            stmt = stmt.where(key > last)
+        rows = conn.execute(stmt).mappings().all()
+        if not rows:
+            return
+        yield from (dict(r) for r in rows)
+        last = rows[-1][key.name]
+
+
+def existing_keys(conn: Connection, table: Table, keys: Iterable[Any]) -> set[Any]:
+    """Which of `keys` are stored in `table` (by its one-column key)."""
+    key, wanted = _key(table), sorted(set(keys))
+    found: set[Any] = set()
+    for start in range(0, len(wanted), BATCH):
+        found.update(conn.scalars(select(key).where(key.in_(wanted[start : start + BATCH]))))
+    return found
+
+
+def upsert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
+    """Write rows by their own keys (a restore): insert the missing ones, overwrite the stored
+    ones. Returns how many were new; on PostgreSQL the id sequence moves past them."""
+    key = _key(table)
+    present = existing_keys(conn, table, [r[key.name] for r in rows])
+    fresh = [r for r in rows if r[key.name] not in present]
+    stale = [r for r in rows if r[key.name] in present]
+    if fresh:
+        conn.execute(insert(table), fresh)
+    if stale:
+        names = [c.name for c in table.columns if c.name in stale[0] and c is not key]
+        change = update(table).where(key == bindparam("k_" + key.name))
+        change = change.values({n: bindparam("k_" + n) for n in names})
+        conn.execute(change, [{"k_" + n: v for n, v in r.items()} for r in stale])
+    if fresh and conn.dialect.name == "postgresql" and table.autoincrement_column is not None:
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{key.name}'), "
+                f"COALESCE((SELECT MAX({key.name}) FROM {table.name}), 0) + 1, false)"
+            )
+        )
+    return len(fresh)

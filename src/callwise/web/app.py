@@ -1,17 +1,19 @@
 """The FastAPI application: pages, the REST API under /api/v1, static files (issue 7).
 
 One process serves both; the pages and the API call the same services as the CLI.
+Around it: the guard (hosts, origins, login; web/security.py) and the security headers
+(web/headers.py), outermost so that even a 500 page carries them (issue 11).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import os
 from dataclasses import dataclass
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 import callwise
 from callwise.domain.errors import ValidationError
@@ -19,7 +21,10 @@ from callwise.services import access
 from callwise.services.app import App, open_app
 from callwise.web import errors
 from callwise.web.deps import HERE, WebState
-from callwise.web.security import Guard
+from callwise.web.headers import SecurityHeaders
+from callwise.web.hosts import AllowedHosts
+from callwise.web.security import Guard, LoginChecks
+from callwise.web.throttle import LoginThrottle
 
 OPENAPI_URL = "/api/v1/openapi.json"
 
@@ -54,12 +59,34 @@ def _check_exposure(core: App, host: str) -> bool:
     return login
 
 
+class CallwiseWeb(FastAPI):
+    """FastAPI with the security headers around everything, error pages included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
+def _login_checks(core: App, fixed_now: dt.datetime | None) -> LoginChecks:
+    """The guard's questions to the database, each at the moment of the request."""
+
+    def at_now() -> App:
+        return App(core.engine, fixed_now or dt.datetime.now(dt.UTC))
+
+    return LoginChecks(
+        key=access.session_key(core),
+        session_alive=lambda session_id: access.session_alive(at_now(), session_id),
+        password_hash=lambda: access.password_hash(at_now()),
+        check_password=lambda password: access.check_password(at_now(), password),
+    )
+
+
 def create_app(config: WebConfig | None = None) -> FastAPI:
     """The app over the database in `config` (opened and migrated now)."""
     config = config or WebConfig()
     core = open_app(config.db_url, config.now)
     login = _check_exposure(core, config.host)
-    app = FastAPI(
+    fixed_now = core.now if config.now else None
+    app = CallwiseWeb(
         title="callwise",
         version=callwise.__version__,
         description="Whom to call today, when it is courteous, and what to say.",
@@ -67,22 +94,19 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
-    app.state.web = WebState(
-        engine=core.engine,
-        fixed_now=core.now if config.now else None,
-        login=login,
-    )
+    throttle = LoginThrottle()
+    app.state.web = WebState(core.engine, fixed_now, login, throttle)
     errors.install(app)
     _include_routes(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    key = access.session_key(core) if login else b""
+    hosts = AllowedHosts.build(
+        login=login, configured=core.settings().web_hosts, serve_host=config.host
+    )
     app.add_middleware(
         Guard,
-        login_required=lambda: login,
-        key=lambda: key,
-        check_password=lambda password: access.check_password(
-            App(core.engine, dt.datetime.now(dt.UTC)), password
-        ),
+        hosts=hosts,
+        login=_login_checks(core, fixed_now) if login else None,
+        throttle=throttle,
     )
     return app
 
@@ -122,14 +146,3 @@ def _include_routes(app: FastAPI) -> None:
         pages_duplicates,
     ):
         app.include_router(module.router, include_in_schema=False)
-
-
-def app_from_environment() -> FastAPI:
-    """For `uvicorn --factory` with several workers: the config comes from the environment."""
-    return create_app(
-        WebConfig(
-            db_url=os.environ.get("CALLWISE_DATABASE_URL"),
-            now=os.environ.get("CALLWISE_NOW"),
-            host=os.environ.get("CALLWISE_HOST", "127.0.0.1"),
-        )
-    )

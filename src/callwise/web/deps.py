@@ -13,9 +13,13 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from sqlalchemy import Engine
 
+from callwise.domain.contacts import check_web_url
+from callwise.domain.errors import ValidationError
+from callwise.domain.occasion_kinds import script_label
 from callwise.domain.phones import display_number, tel_uri
 from callwise.services.app import App
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
+from callwise.web.throttle import LoginThrottle
 
 HERE = Path(__file__).parent
 
@@ -30,10 +34,21 @@ def ticks(text: object) -> Markup:
     )
 
 
+def web_url(text: object) -> str:
+    """A stored address for an href only when it is http(s); otherwise nothing (a record
+    stored before addresses were checked must not become a javascript: link)."""
+    try:
+        return check_web_url(str(text or ""), "url")
+    except ValidationError:
+        return ""
+
+
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["tel"] = tel_uri
 templates.env.filters["ticks"] = ticks
 templates.env.filters["phone"] = display_number
+templates.env.filters["web_url"] = web_url
+templates.env.filters["occasion_label"] = script_label
 
 # The pages in the navigation bar: (path, label).
 NAV = (
@@ -48,11 +63,13 @@ NAV = (
 
 @dataclass(frozen=True)
 class WebState:
-    """Set once at start-up: the database, a fixed clock for tests, whether login is on."""
+    """Set once at start-up: the database, a fixed clock for tests, whether login is on,
+    and the count of wrong passwords (shared by the login form and HTTP Basic)."""
 
     engine: Engine
     fixed_now: dt.datetime | None
     login: bool
+    throttle: LoginThrottle
 
 
 def web_state(request: Request) -> WebState:

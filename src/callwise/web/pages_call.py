@@ -19,7 +19,8 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
 
 from callwise.domain.errors import ValidationError
-from callwise.domain.scripts import OCCASIONS, VOICEMAIL_LIMIT_SECONDS, Section, is_cue
+from callwise.domain.occasion_kinds import script_labels
+from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS, Section, is_cue
 from callwise.services import calls
 from callwise.services.app import App
 from callwise.services.calls import LoggedCall, Prepared
@@ -181,7 +182,7 @@ def _context(guide: Guide) -> dict[str, Any]:
         "branches": BRANCHES,
         "outcomes": OUTCOMES,
         "branch_outcomes": BRANCH_OUTCOMES,
-        "occasions": OCCASIONS,
+        "occasions": script_labels(),
         "promise_slots": PROMISE_SLOTS,
         "is_cue": is_cue,
         "voicemail_limit": int(VOICEMAIL_LIMIT_SECONDS),

@@ -1,4 +1,8 @@
-"""The login page, shown only when the `web_login` setting is on (issue 7)."""
+"""The login page, shown only when the `web_login` setting is on (issues 7 and 11).
+
+A good password starts a server-side session (services/access.py); logging out ends it.
+Wrong passwords count towards the throttle shared with HTTP Basic (web/throttle.py).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from callwise.services import access
 from callwise.web.deps import AppDep, CsrfDep, render, web_state
-from callwise.web.security import SESSION_COOKIE, SESSION_SECONDS, safe_next, session_value
+from callwise.web.security import (
+    SESSION_COOKIE,
+    client_address,
+    safe_next,
+    secure_cookies,
+    sign,
+    unsign,
+    wait_message,
+)
 
 router = APIRouter()
 
@@ -26,24 +38,39 @@ def login(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
-    if not web_state(request).login:
+    state = web_state(request)
+    if not state.login:
         return RedirectResponse(safe_next(next), status_code=303)
+    client = client_address(request.scope)
+    wait = state.throttle.retry_after(client)
+    if wait is not None:
+        context = {"next": safe_next(next), "error": wait_message(wait).capitalize() + "."}
+        page = render(request, "login.html", context, status_code=429)
+        page.headers["Retry-After"] = str(wait)
+        return page
     if not access.check_password(app, password):
+        state.throttle.failed(client)
         context = {"next": safe_next(next), "error": "That password is not the one set."}
         return render(request, "login.html", context, status_code=401)
+    state.throttle.succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        session_value(access.session_key(app)),
-        max_age=SESSION_SECONDS,
+        sign(access.session_key(app), access.start_session(app)),
+        max_age=access.SESSION_SECONDS,
         httponly=True,
         samesite="lax",
+        secure=secure_cookies(request),
     )
     return response
 
 
 @router.post("/logout", dependencies=[CsrfDep])
-def logout() -> Response:
+def logout(request: Request, app: AppDep) -> Response:
+    """End this session on the server too: a copy of the cookie opens nothing afterwards."""
+    session_id = unsign(access.session_key(app), request.cookies.get(SESSION_COOKIE, ""))
+    if session_id:
+        access.end_session(app, session_id)
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="lax")
     return response

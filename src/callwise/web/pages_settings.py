@@ -140,6 +140,7 @@ def _page(
         "errors": errors or {},
         "flash": flash,
         "web_login": current["web_login"],
+        "web_hosts": current["web_hosts"],
         "zones": zone_names(),
         "feed_url": url,
         "webcal_url": "webcal://" + url.split("://", 1)[1],

@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field, WithJsonSchema
 
 from callwise.domain.calls import Call, Outcome
+from callwise.domain.occasion_kinds import SCRIPT_IDS
 from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS
-from callwise.domain.scripts_request import OCCASIONS
 from callwise.services.calls import LoggedCall, NextStep, Prepared, Timeline
 from callwise.web.schemas import ContactRef, Input, WindowOut
 
 # A script occasion: the services check it; the schema lists the names they take.
 OccasionName = Annotated[
-    str, WithJsonSchema({"type": "string", "enum": list(OCCASIONS)}, mode="validation")
+    str, WithJsonSchema({"type": "string", "enum": list(SCRIPT_IDS)}, mode="validation")
 ]
 
 

@@ -4,11 +4,12 @@ and `when`): whom to call, why, their time now, the window and the number to dia
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
 from callwise.domain.model import Contact
-from callwise.domain.occasions import OccasionKind, ScriptOccasion
+from callwise.domain.occasion_kinds import PLANNED_SCRIPTS, ReasonId, ScriptId
 from callwise.domain.phones import tel_uri
 from callwise.domain.plan import PlanDay, PlanEntry
 from callwise.domain.zones import LocationSource
@@ -16,6 +17,12 @@ from callwise.services.courtesy import WhenReport
 from callwise.services.plan import PlanReport
 from callwise.services.today import DayOutlook, TodayReport
 from callwise.web.schemas import ContactRef, WindowOut
+
+# The scripts a plan can name (domain.occasion_kinds: every script but the organization call,
+# which the contact's kind chooses).
+PlannedScript = Annotated[
+    ScriptId, WithJsonSchema({"type": "string", "enum": list(PLANNED_SCRIPTS)})
+]
 
 
 def dial_number(contact: Contact) -> str:
@@ -29,13 +36,13 @@ class EntryContact(ContactRef):
 
 
 class OccasionOut(BaseModel):
-    kind: OccasionKind
+    kind: ReasonId
     rule: str = Field(description="The playbook rule it serves, e.g. P9.1")
     due: dt.date = Field(description="Their date")
     deadline: dt.date | None
     reason: str
     needs_answer: bool
-    script: ScriptOccasion
+    script: PlannedScript
 
 
 class EntryOut(BaseModel):
@@ -55,7 +62,7 @@ class EntryOut(BaseModel):
     estimated_minutes: int
     over_budget: bool
     needs_answer: bool
-    script: ScriptOccasion
+    script: PlannedScript
     notes: list[str]
 
     @classmethod

@@ -1,12 +1,20 @@
-"""Signed cookies, the login guard and cross-site request forgery checks (issue 7).
+"""Signed cookies, the login guard and cross-site request forgery checks (issues 7 and 11).
 
 Decisions:
-- Every unsafe request (POST, PUT, PATCH, DELETE) whose `Origin` names another site is refused,
-  pages and API alike; HTML forms also carry a token that must match the `callwise_csrf`
-  cookie (double submit), so a form posted from elsewhere fails even without an Origin header.
+- Only known hosts are served (web/hosts.py, against DNS rebinding); others get 400.
+- Every unsafe request (POST, PUT, PATCH, DELETE) whose `Origin` is not one of the served
+  hosts is refused, pages and API alike; HTML forms also carry a token that must match the
+  `callwise_csrf` cookie (double submit), so a form posted from elsewhere fails even without
+  an Origin header.
 - With the login on, pages redirect to /login and the API answers 401; the API also takes
   HTTP Basic with the same password, for scripts. The calendar feed is reached by its token.
-- Session cookies are HMAC-signed with a key kept in the database and last 30 days.
+- The session cookie carries a random session id, HMAC-signed with a key kept in the
+  database; the session itself is kept server-side (services/access.py), so logging out or
+  changing the password ends it. Checked Basic credentials are remembered only together with
+  the password hash they matched, so a new password forgets them in every process.
+- Wrong passwords are counted (web/throttle.py): too many answer 429 with Retry-After.
+- Cookies get `Secure` whenever the app is reached beyond loopback or over https (uvicorn
+  takes the scheme from X-Forwarded-Proto when a trusted local proxy sends it).
 """
 
 from __future__ import annotations
@@ -15,22 +23,26 @@ import base64
 import hashlib
 import hmac
 import secrets
-import time
 from collections.abc import Callable
-from urllib.parse import quote, urlsplit
+from dataclasses import dataclass
+from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from callwise.web.hosts import AllowedHosts, is_loopback_name, split_host
+from callwise.web.throttle import LoginThrottle
+
 SESSION_COOKIE = "callwise_session"
 CSRF_COOKIE = "callwise_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
-SESSION_SECONDS = 30 * 24 * 3600
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PREFIXES = ("/login", "/static/", "/calendar/feed/", "/favicon")
+BASIC_CACHE = 64  # checked Basic credentials remembered (each an argon2 check saved)
 
 
 def sign(key: bytes, value: str) -> str:
@@ -44,14 +56,12 @@ def unsign(key: bytes, signed: str) -> str | None:
     return value if value and hmac.compare_digest(mac, expected) else None
 
 
-def session_value(key: bytes) -> str:
-    """A fresh session cookie value: the moment it was issued, signed."""
-    return sign(key, str(int(time.time())))
-
-
-def valid_session(key: bytes, cookie: str | None) -> bool:
-    issued = unsign(key, cookie or "")
-    return bool(issued and issued.isdigit() and time.time() - int(issued) < SESSION_SECONDS)
+def secure_cookies(request: Request) -> bool:
+    """Cookies travel only over TLS once the app is reached beyond loopback, or over https."""
+    if request.url.scheme == "https":
+        return True
+    split = split_host(request.headers.get("host", ""))
+    return split is None or not is_loopback_name(split[0])
 
 
 def new_csrf_token() -> str:
@@ -70,7 +80,9 @@ def csrf_token(request: Request) -> str:
 def set_csrf_cookie(request: Request, response: Response) -> None:
     token = getattr(request.state, "new_csrf", None)
     if token:
-        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+        response.set_cookie(
+            CSRF_COOKIE, token, httponly=True, samesite="strict", secure=secure_cookies(request)
+        )
 
 
 def csrf_matches(request: Request, submitted: str | None) -> bool:
@@ -78,11 +90,10 @@ def csrf_matches(request: Request, submitted: str | None) -> bool:
     return bool(cookie and submitted and hmac.compare_digest(cookie, submitted))
 
 
-def _foreign_origin(headers: Headers) -> bool:
-    origin = headers.get("origin")
-    if not origin or origin == "null":
-        return origin == "null"
-    return urlsplit(origin).netloc != headers.get("host", "")
+def client_address(scope: Scope) -> str:
+    """Who is trying a password (behind a trusted proxy, uvicorn puts the real client here)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
 
 
 def _basic_password(headers: Headers) -> str | None:
@@ -96,62 +107,111 @@ def _basic_password(headers: Headers) -> str | None:
     return decoded.partition(":")[2]
 
 
+@dataclass(frozen=True)
+class LoginChecks:
+    """What the guard asks the database, wired in web/app.py (services/access.py)."""
+
+    key: bytes
+    session_alive: Callable[[str], bool]
+    password_hash: Callable[[], str]
+    check_password: Callable[[str], bool]
+
+
 class Guard:
-    """ASGI middleware: refuses cross-site writes, and asks for the login when it is on."""
+    """ASGI middleware: serves known hosts only, refuses cross-site writes, and asks for the
+    login when it is on."""
 
     def __init__(
         self,
         app: ASGIApp,
         *,
-        login_required: Callable[[], bool],
-        key: Callable[[], bytes],
-        check_password: Callable[[str], bool],
+        hosts: AllowedHosts,
+        login: LoginChecks | None,
+        throttle: LoginThrottle,
     ) -> None:
-        self.app = app
-        self.login_required = login_required
-        self.key = key
-        self.check_password = check_password
-        self._good_basic: set[str] = set()
+        self.app, self.hosts, self.login, self.throttle = app, hosts, login, throttle
+        self._good_basic: dict[str, str] = {}  # digest of the header -> the hash it matched
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        path = scope["path"]
-        refusal = self._refusal(scope["method"], path, headers, scope.get("query_string", b""))
+        refusal = self._request_refusal(scope)
+        checks = None if scope["path"].startswith(OPEN_PREFIXES) else self.login
+        if refusal is None and checks is not None:
+            refusal = await run_in_threadpool(self._login_refusal, scope, checks)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
-    def _refusal(self, method: str, path: str, headers: Headers, query: bytes) -> Response | None:
-        is_api = path.startswith("/api/")
-        if method not in SAFE_METHODS and _foreign_origin(headers):
+    def _request_refusal(self, scope: Scope) -> Response | None:
+        """An unknown host (DNS rebinding) or a write from another site."""
+        headers = Headers(scope=scope)
+        host = headers.get("host")
+        if not self.hosts.allows(host):
+            shown = (host or "(none)")[:100]
+            return _error(
+                400,
+                "host",
+                f"callwise does not answer to the host {shown!r}; to serve it, turn the login "
+                "on and add it with `callwise settings set web_hosts NAME`",
+                as_json=False,
+            )
+        origin = headers.get("origin")
+        unsafe = scope["method"] not in SAFE_METHODS
+        if unsafe and origin is not None and not self.hosts.origin_allowed(origin, host):
+            is_api = scope["path"].startswith("/api/")
             return _error(403, "origin", "a request from another site was refused", is_api)
-        if not self.login_required() or path.startswith(OPEN_PREFIXES):
+        return None
+
+    def _login_refusal(self, scope: Scope, checks: LoginChecks) -> Response | None:
+        """None when the request may go on: a live session, or good Basic credentials."""
+        path, method = scope["path"], scope["method"]
+        headers = Headers(scope=scope)
+        session_id = unsign(checks.key, _cookies(headers).get(SESSION_COOKIE, ""))
+        if session_id and checks.session_alive(session_id):
             return None
-        cookies = _cookies(headers)
-        if valid_session(self.key(), cookies.get(SESSION_COOKIE)):
-            return None
-        if self._basic_ok(headers):
-            return None
+        is_api = path.startswith("/api/")
+        password = _basic_password(headers)
+        if password is not None:
+            return self._basic_refusal(headers, password, client_address(scope), checks, is_api)
         if is_api or method not in SAFE_METHODS:
             return _error(401, "login", "log in first (or send HTTP Basic credentials)", is_api)
+        query = scope.get("query_string", b"")
         target = path + (f"?{query.decode('latin-1')}" if query else "")
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
 
-    def _basic_ok(self, headers: Headers) -> bool:
-        password = _basic_password(headers)
-        if password is None:
-            return False
+    def _basic_refusal(
+        self, headers: Headers, password: str, client: str, checks: LoginChecks, is_api: bool
+    ) -> Response | None:
+        wait = self.throttle.retry_after(client)
+        if wait is not None:
+            return too_many_attempts(wait, is_api)
+        current = checks.password_hash()
         digest = hashlib.sha256(headers.get("authorization", "").encode()).hexdigest()
-        if digest in self._good_basic:
-            return True
-        if self.check_password(password):
-            self._good_basic.add(digest)
-            return True
-        return False
+        if current and self._good_basic.get(digest) == current:
+            return None
+        if current and checks.check_password(password):
+            if len(self._good_basic) >= BASIC_CACHE:
+                self._good_basic.clear()
+            self._good_basic[digest] = current
+            self.throttle.succeeded(client)
+            return None
+        self.throttle.failed(client)
+        return _error(401, "login", "that password is not the one set", is_api)
+
+
+def wait_message(wait: int) -> str:
+    minutes = max(1, -(-wait // 60))
+    return f"too many wrong passwords; try again in {minutes} minute{'s' if minutes > 1 else ''}"
+
+
+def too_many_attempts(wait: int, as_json: bool) -> Response:
+    """429 after too many wrong passwords, saying when to try again."""
+    response = _error(429, "login", wait_message(wait), as_json)
+    response.headers["Retry-After"] = str(wait)
+    return response
 
 
 def _cookies(headers: Headers) -> dict[str, str]:
@@ -171,6 +231,6 @@ def _error(status: int, field: str, message: str, as_json: bool) -> Response:
 
 def safe_next(target: str | None) -> str:
     """Where to go after logging in: only a path on this site."""
-    if target and target.startswith("/") and not target.startswith("//"):
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return "/"

@@ -28,11 +28,11 @@ from dataclasses import asdict
 from typing import Any
 
 from callwise.domain.calls import Outcome
-from callwise.domain.city_facts import CityFacts, CityInfo, load_city_facts, name_key
+from callwise.domain.city_facts import CityFacts, CityInfo, name_key
 from callwise.domain.model import AddressForm, Contact, RelationshipKind
-from callwise.domain.scripts_request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
-from callwise.domain.scripts_talk import small_talk
-from callwise.domain.scripts_words import (
+from callwise.domain.scripts.request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
+from callwise.domain.scripts.talk import small_talk
+from callwise.domain.scripts.words import (
     TopicGuard,
     address_name,
     caller_name,
@@ -47,6 +47,7 @@ from callwise.domain.scripts_words import (
     words_of,
 )
 
+_NO_FACTS = CityFacts("", {})  # no facts handed in: small talk without city facts
 _DETAIL_WORDS = 25  # P5.2: a purpose longer than this deserves pen and paper
 _DETAIL_NUMBERS = 3  # ... and so does one with this many numbers or dates in it
 _BRIEF_WORDS = 20  # P10.2: a voicemail repeats the purpose only when it is this short
@@ -264,7 +265,7 @@ def _prep(request: ScriptRequest, notes: Notes) -> dict[str, Any]:
 
 
 def _facts(request: ScriptRequest) -> CityFacts:
-    return request.city_facts if request.city_facts is not None else load_city_facts()
+    return request.city_facts if request.city_facts is not None else _NO_FACTS
 
 
 def _city(request: ScriptRequest, guard: TopicGuard) -> CityInfo | None:

@@ -1,7 +1,8 @@
-"""Seeded synthetic contacts for benchmarks: realistic shapes and spreads, no I/O, no clock.
+"""Seeded synthetic contacts for benchmarks and `callwise demo --synthetic`: realistic shapes
+and spreads, no I/O, no clock.
 
 Countries are weighted (mostly US, then GB, CA, DE, IN, AU, FR ...), names come from several
-cultures, every phone is a valid E.164 number for its country (the patterns below are checked
+cultures, every phone is a valid E.164 number for its country (the patterns of `data` are checked
 against phonenumbers by the tests), and 8% of contacts carry an explicit IANA zone drawn from
 the whole zone database, so a planner meets hundreds of distinct zones. Same seed, same contacts.
 """
@@ -10,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
-import zoneinfo
 from bisect import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -29,27 +28,20 @@ from callwise.domain.model import (
     Phone,
     RelationshipKind,
 )
-from callwise.domain.synthetic_data import CITIES, COUNTRIES, NAMES
 from callwise.domain.text import fold
+from callwise.services.synthetic.tables import (
+    City,
+    Country,
+    Pattern,
+    Random,
+    Tables,
+    keyed,
+    load_tables,
+)
 
 _T = TypeVar("_T")
-_Random = Callable[[], float]  # a bound `random.Random.random`: one draw in [0, 1)
 
 _MIXED = frozenset({"US", "GB", "CA", "AU", "NZ"})  # surnames often from another culture
-# Backward-compatible spellings in the zone database: the pool keeps the canonical names.
-_LEGACY_ZONE_TEXT = """Africa/Asmera Africa/Timbuktu America/Argentina/ComodRivadavia America/Atka
-    America/Buenos_Aires America/Catamarca America/Coral_Harbour America/Cordoba America/Ensenada
-    America/Fort_Wayne America/Godthab America/Indianapolis America/Jujuy America/Knox_IN
-    America/Louisville America/Mendoza America/Montreal America/Porto_Acre America/Rosario
-    America/Santa_Isabel America/Shiprock America/Virgin Asia/Ashkhabad Asia/Calcutta
-    Asia/Chongqing Asia/Chungking Asia/Dacca Asia/Harbin Asia/Istanbul Asia/Kashgar Asia/Katmandu
-    Asia/Macao Asia/Rangoon Asia/Saigon Asia/Tel_Aviv Asia/Thimbu Asia/Ujung_Pandang
-    Asia/Ulan_Bator Atlantic/Faeroe Atlantic/Jan_Mayen Australia/Canberra Australia/North
-    Australia/Queensland Australia/South Australia/Tasmania Australia/Victoria Australia/West
-    Australia/Yancowinna Europe/Belfast Europe/Kiev Europe/Nicosia Europe/Tiraspol
-    Pacific/Enderbury Pacific/Johnston Pacific/Ponape Pacific/Samoa Pacific/Truk Pacific/Yap"""
-_ZONE_AREAS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
-
 _KINDS = tuple(RelationshipKind)  # business, personal, informal, organization
 _KIND_CUM = (0.45, 0.70, 0.95, 1.0)
 _CADENCES = (None, 14, 30, 60, 90, 180)
@@ -95,7 +87,6 @@ _TAGS = {
     RelationshipKind.INFORMAL: ("neighbours", "book-club", "gym", "church", "soccer-parents"),
     RelationshipKind.ORGANIZATION: ("accounts", "orders", "utilities"),
 }  # fmt: skip
-_PATTERN = re.compile(r"^(\+\d+)(?:\[(\d)-(\d)\])?(#+)$")
 _NO_MEETING = HowWeMet()
 _LEAP_YEAR_DAYS = tuple(
     (d.month, d.day) for d in (dt.date(2000, 1, 1) + dt.timedelta(i) for i in range(366))
@@ -103,38 +94,10 @@ _LEAP_YEAR_DAYS = tuple(
 _YEARLESS = tuple(PartialDate(month, day) for month, day in _LEAP_YEAR_DAYS)
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    """A valid number range: `prefix`, then a `width`-digit integer in [lo, lo + span)."""
-
-    prefix: str
-    lo: int
-    span: int
-    width: int
-
-    def draw(self, rnd: _Random) -> str:
-        return self.prefix + str(self.lo + int(rnd() * self.span)).zfill(self.width)
-
-
-class _City(NamedTuple):
-    name: str
-    region: str
-    zone: str
-    landline: _Pattern
-
-
-class _Country(NamedTuple):
-    code: str
-    cities: tuple[_City, ...]
-    mobiles: tuple[_Pattern, ...]
-    cultures: tuple[str, ...]
-    culture_cum: tuple[float, ...]
-
-
 class _Place(NamedTuple):
     """Where a contact lives: a city row for the phone ranges, and what the contact records."""
 
-    row: _City
+    row: City
     city: str
     region: str
     country: str
@@ -158,21 +121,13 @@ class _Extras(NamedTuple):
     family_notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
-    countries: tuple[_Country, ...]
-    country_cum: tuple[float, ...]
-    names: dict[str, tuple[str, ...]]
-    zones: tuple[str, ...]
-
-
 @dataclass(slots=True)
 class _State:
     """The generator's random source and the numbers and addresses already handed out."""
 
-    rnd: _Random
+    rnd: Random
     today: dt.date
-    tables: _Tables
+    tables: Tables
     numbers: set[str] = field(default_factory=set)
     emails: dict[str, int] = field(default_factory=dict)
     birthdays: dict[tuple[int, int], PartialDate] = field(default_factory=dict)
@@ -182,57 +137,23 @@ class _State:
         self.past = tuple(self.today - dt.timedelta(days=d) for d in range(3 * 365))
 
 
-def _keyed(text: str) -> dict[str, list[str]]:
-    """Parse `key value` lines of a text table; an indented line continues the previous key."""
-    table: dict[str, list[str]] = {}
-    key = ""
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        if line[0].isspace():
-            table[key].append(line.strip())
-        else:
-            key, _, rest = line.partition(" ")
-            table[key] = [rest.strip()]
-    return table
-
-
 _LISTS = {
     key: tuple(item.strip() for line in lines for item in line.split(";"))
-    for key, lines in _keyed(_WORDS).items()
+    for key, lines in keyed(_WORDS).items()
 }
-_LEGACY_ZONES = frozenset(_LEGACY_ZONE_TEXT.split())
 
 
-def _parse_pattern(text: str) -> _Pattern:
-    match = _PATTERN.match(text.strip())
-    if match is None:
-        raise ValueError(f"bad phone pattern {text!r}")
-    prefix, first, last, rest = match.groups()
-    if first is None:
-        return _Pattern(prefix, 0, 10 ** len(rest), len(rest))
-    unit = 10 ** len(rest)
-    return _Pattern(prefix, int(first) * unit, (int(last) + 1 - int(first)) * unit, len(rest) + 1)
-
-
-def _cumulative(weights: Sequence[float]) -> tuple[float, ...]:
-    total = sum(weights)
-    cum = [w / total for w in accumulate(weights)]
-    cum[-1] = 1.0  # so that bisect on random() in [0, 1) always lands on an item
-    return tuple(cum)
-
-
-def _one(rnd: _Random, items: Sequence[_T]) -> _T:
+def _one(rnd: Random, items: Sequence[_T]) -> _T:
     """Like `random.choice`, about three times faster (one C call, no bit sampling)."""
     return items[int(rnd() * len(items))]
 
 
-def _below(rnd: _Random, n: int) -> int:
+def _below(rnd: Random, n: int) -> int:
     """Like `random.randrange(n)`, faster."""
     return int(rnd() * n)
 
 
-def _few(rnd: _Random, items: Sequence[str], k: int) -> tuple[str, ...]:
+def _few(rnd: Random, items: Sequence[str], k: int) -> tuple[str, ...]:
     """Up to `k` distinct items (fewer when draws repeat), cheaper than `random.sample`."""
     picked: list[str] = []
     for _ in range(k):
@@ -242,49 +163,12 @@ def _few(rnd: _Random, items: Sequence[str], k: int) -> tuple[str, ...]:
     return tuple(picked)
 
 
-def _pick(rnd: _Random, cum: tuple[float, ...]) -> int:
+def _pick(rnd: Random, cum: tuple[float, ...]) -> int:
     """The index of a weighted choice; `cum` holds cumulative weights ending at 1."""
     return bisect(cum, rnd())
 
 
-def _country(row: tuple[str, float, str, str], cities: list[str]) -> _Country:
-    code, _, cultures, mobiles = row
-    pairs = [part.split(":") for part in cultures.split()]
-    fields = [entry.split("|") for line in cities for entry in line.split(";")]
-    return _Country(
-        code,
-        tuple(_City(f[0].strip(), f[1], f[2], _parse_pattern(f[3])) for f in fields),
-        tuple(_parse_pattern(p) for p in mobiles.split()),
-        tuple(name for name, _ in pairs),
-        _cumulative([float(weight) for _, weight in pairs]),
-    )
-
-
-@cache
-def canonical_zones() -> tuple[str, ...]:
-    """Sorted canonical Area/City IANA zones of this system: the pool for explicit zones."""
-    return tuple(
-        sorted(
-            zone
-            for zone in zoneinfo.available_timezones()
-            if "/" in zone
-            and zone.split("/")[0] in _ZONE_AREAS
-            and not zone.rsplit("/", 1)[1].isupper()
-            and zone not in _LEGACY_ZONES
-        )
-    )
-
-
-@cache
-def _tables() -> _Tables:
-    cities = _keyed(CITIES)
-    countries = tuple(_country(row, cities[row[0]]) for row in COUNTRIES)
-    names = {key: tuple(" ".join(lines).split()) for key, lines in _keyed(NAMES).items()}
-    weights = _cumulative([row[1] for row in COUNTRIES])
-    return _Tables(countries, weights, names, canonical_zones())
-
-
-def _number(state: _State, pattern: _Pattern) -> str:
+def _number(state: _State, pattern: Pattern) -> str:
     """A fresh number from `pattern`, never one already handed out."""
     while True:
         number = pattern.draw(state.rnd)
@@ -293,7 +177,7 @@ def _number(state: _State, pattern: _Pattern) -> str:
             return number
 
 
-def _name(state: _State, country: _Country) -> tuple[str, str, bool]:
+def _name(state: _State, country: Country) -> tuple[str, str, bool]:
     """(given, family, female); in mixed countries the surname often comes from another culture."""
     rnd, names = state.rnd, state.tables.names
     culture = country.cultures[bisect(country.culture_cum, rnd())]
@@ -309,7 +193,7 @@ def _name(state: _State, country: _Country) -> tuple[str, str, bool]:
     return given, family, female
 
 
-def _place(state: _State, country: _Country) -> _Place:
+def _place(state: _State, country: Country) -> _Place:
     """A city of `country`; 30% record its zone, 8% live under any zone of the world instead."""
     rnd = state.rnd
     row = country.cities[int(rnd() * len(country.cities))]
@@ -319,7 +203,7 @@ def _place(state: _State, country: _Country) -> _Place:
     return _Place(row, row.name, row.region, country.code, row.zone if rnd() < 0.3 else "")
 
 
-def _phones(state: _State, country: _Country, row: _City, second: str) -> tuple[Phone, ...]:
+def _phones(state: _State, country: Country, row: City, second: str) -> tuple[Phone, ...]:
     """A mobile, and for 35% a `second` (work or home) line from the city's range."""
     mobile = _one(state.rnd, country.mobiles) if country.mobiles else row.landline
     first = Phone(_number(state, mobile), "mobile")
@@ -374,7 +258,7 @@ def _connected_on(state: _State) -> dt.date:
     return state.past[days]
 
 
-def _met(rnd: _Random, source: str, when: dt.date, place: str) -> HowWeMet:
+def _met(rnd: Random, source: str, when: dt.date, place: str) -> HowWeMet:
     """How we met, for 60% of the people met in person or at an event (P1.1)."""
     if source not in ("in person", "event") or rnd() >= 0.6:
         return _NO_MEETING
@@ -400,7 +284,7 @@ def _organization(state: _State, place: _Place) -> Contact:
     )
 
 
-def _work(state: _State, kind: RelationshipKind, female: bool, country: _Country) -> _Work:
+def _work(state: _State, kind: RelationshipKind, female: bool, country: Country) -> _Work:
     """Job, honorific and gatekeeper: every business contact, 30% of the others (P1.2, P2.3)."""
     rnd = state.rnd
     business = kind is RelationshipKind.BUSINESS
@@ -423,7 +307,7 @@ def _work(state: _State, kind: RelationshipKind, female: bool, country: _Country
     return _Work(title, organization, department, honorific, gatekeeper)
 
 
-def _extras(rnd: _Random, kind: RelationshipKind) -> _Extras:
+def _extras(rnd: Random, kind: RelationshipKind) -> _Extras:
     """Cadence, tags, interests, topics to avoid, stated hours (P3.3, P4.2, P6.1)."""
     cadence = _CADENCES[_pick(rnd, _CADENCE_CUM)]
     tags = _few(rnd, _TAGS[kind], _below(rnd, 3))
@@ -482,7 +366,7 @@ def _contact(state: _State) -> Contact:
     )
 
 
-def _other_dates(rnd: _Random, label: str) -> tuple[OtherDate, ...]:
+def _other_dates(rnd: Random, label: str) -> tuple[OtherDate, ...]:
     """A work or wedding anniversary for 10% (P9.4)."""
     if rnd() >= 0.1:
         return ()
@@ -490,7 +374,7 @@ def _other_dates(rnd: _Random, label: str) -> tuple[OtherDate, ...]:
     return (OtherDate(name, _YEARLESS[_below(rnd, 366)]),)
 
 
-def _linkedin(rnd: _Random, given: str, family: str) -> str:
+def _linkedin(rnd: Random, given: str, family: str) -> str:
     """A profile address shaped like LinkedIn's: name slug and a short hex suffix."""
     slug = f"{_ascii(given)}-{_ascii(family)}-{int(rnd() * 0x1000000):06x}"
     return f"https://www.linkedin.com/in/{slug}"
@@ -504,6 +388,6 @@ def synthetic_contacts(n: int, seed: int = 0, *, today: dt.date) -> Iterator[Con
     """
     if n < 0:
         raise ValueError(f"n must be 0 or more, not {n}")
-    state = _State(random.Random(seed).random, today, _tables())
+    state = _State(random.Random(seed).random, today, load_tables())
     for _ in range(n):
         yield _contact(state)

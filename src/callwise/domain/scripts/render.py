@@ -1,9 +1,9 @@
 """Rendering script wording from Jinja2 templates the user may override (P1-P10).
 
-The package's wording lives in `callwise/templates/scripts/*.j2`; a file of the same name in
-the user's template directory wins (a ChoiceLoader looks there first). Templates are plain
-text (no autoescaping) in a sandbox, and any undefined variable is an error rather than a
-silent blank. Each output line of a template is one line of its section; blank lines vanish.
+The environment is handed in (`services.script_templates` loads the package wording and the
+user's overrides); this module only renders. Templates are plain text (no autoescaping) in a
+sandbox, and any undefined variable is an error rather than a silent blank. Each output line
+of a template is one line of its section; blank lines vanish.
 
 Wording varies between contacts: `pick(n, slot)` in a template returns a variant in range(n)
 that depends only on the contact, the occasion, the template and the slot, so the same
@@ -13,29 +13,19 @@ contact always hears the same words and two contacts seldom hear identical ones.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from callwise.domain.errors import ValidationError
-from callwise.domain.scripts_words import clause, lead, sentence, stable_index, tidy
-
-PACKAGE = "callwise"
-TEMPLATE_FOLDER = "templates/scripts"
+from callwise.domain.scripts.words import clause, lead, sentence, stable_index, tidy
 
 
-@lru_cache(maxsize=16)
-def script_environment(template_dir: Path | None = None) -> jinja2.Environment:
-    """The environment for one override directory (None: the package wording only)."""
-    loaders: list[jinja2.BaseLoader] = []
-    if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
-    loaders.append(jinja2.PackageLoader(PACKAGE, TEMPLATE_FOLDER))
+def script_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """A sandboxed environment over `loader` with the script filters (clause, sentence, lead)."""
     env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,

@@ -1,7 +1,7 @@
 """The inputs of a call script: the caller, the request, and what makes it invalid (P2.1).
 
-Also the occasions callwise writes scripts for (P9) and which of them are keep-in-touch calls
-(P2.7, P5.4) or need an answer (P10.3).
+The occasions callwise writes scripts for (P9), which are keep-in-touch calls (P2.7, P5.4) or
+need an answer (P10.3), all read from the registry (`domain.occasion_kinds.SCRIPTS`).
 """
 
 from __future__ import annotations
@@ -13,32 +13,18 @@ from callwise.domain.calls import Call, Promise, Trip
 from callwise.domain.city_facts import CityFacts
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.occasion_kinds import SCRIPT_IDS, SCRIPTS
 from callwise.domain.phones import display_number
-from callwise.domain.scripts_words import TopicGuard, words_of
+from callwise.domain.scripts.words import TopicGuard, words_of
 from callwise.domain.settings import Settings
 
-OCCASIONS = (
-    "birthday",
-    "connect",
-    "lunch",
-    "follow-up",
-    "check-in",
-    "return-call",
-    "organization",
-    "custom",
-)
-KEEP_IN_TOUCH = frozenset({"birthday", "check-in", "connect"})  # P2.7, P5.4
+OCCASIONS = SCRIPT_IDS  # the scripts callwise writes (domain.occasion_kinds)
+KEEP_IN_TOUCH = frozenset(s.id for s in SCRIPTS.values() if s.keep_in_touch)  # P2.7, P5.4
 # Whether the voicemail asks for a call back (P10.3); a custom call asks when it asks a question.
-NEEDS_ANSWER = {
-    "birthday": False,
-    "check-in": False,
-    "follow-up": False,
-    "connect": True,
-    "lunch": True,
-    "return-call": True,
-    "organization": True,
+NEEDS_ANSWER: dict[str, bool] = {
+    s.id: s.needs_answer for s in SCRIPTS.values() if s.needs_answer is not None
 }
-NEEDS_PURPOSE = frozenset({"organization", "custom"})  # P1.3, P5.1: nothing to say without one
+NEEDS_PURPOSE = frozenset(s.id for s in SCRIPTS.values() if s.needs_purpose)  # P1.3, P5.1
 
 
 @dataclass(frozen=True, slots=True)

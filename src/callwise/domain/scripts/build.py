@@ -2,7 +2,7 @@
 
 A script is an ordered list of sections (preparation, names, opener, gatekeeper, confirmation,
 small talk, purpose, identity, next call, close, voicemail), each left out when it has nothing
-true to say. The wording comes from templates (see `scripts_render`); this module decides
+true to say. The wording comes from templates (see `render`); this module decides
 which sections a call needs, screens every spoken line against the contact's topics to avoid
 (P4.2), and times the voicemail (P10.2). Every occasion gets its answered/voicemail pair (P10.4).
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -20,40 +19,13 @@ import jinja2
 from callwise.domain.calls import Call, Promise, Trip
 from callwise.domain.city_facts import CityFacts
 from callwise.domain.model import Contact
-from callwise.domain.scripts_context import script_context, variant_key
-from callwise.domain.scripts_render import render_lines, script_environment
-from callwise.domain.scripts_request import (
-    KEEP_IN_TOUCH,
-    OCCASIONS,
-    Caller,
-    ScriptRequest,
-    check_request,
-    make_guard,
-)
-from callwise.domain.scripts_words import TopicGuard, estimate_seconds
-
-__all__ = [
-    "KEEP_IN_TOUCH",
-    "OCCASIONS",
-    "VOICEMAIL_LIMIT_SECONDS",
-    "Caller",
-    "Script",
-    "Section",
-    "build_script",
-    "estimate_seconds",
-]
+from callwise.domain.occasion_kinds import SCRIPTS
+from callwise.domain.scripts.context import script_context, variant_key
+from callwise.domain.scripts.render import render_lines
+from callwise.domain.scripts.request import Caller, ScriptRequest, check_request, make_guard
+from callwise.domain.scripts.words import TopicGuard, estimate_seconds
 
 VOICEMAIL_LIMIT_SECONDS = 30.0  # P10.2: they did not schedule it
-OCCASION_RULES = {
-    "birthday": "P9.1",
-    "connect": "P9.2",
-    "lunch": "P9.3",
-    "follow-up": "P6.1",
-    "check-in": "P5.4",
-    "return-call": "P3.4",
-    "organization": "P1.3",
-    "custom": "P9.4",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +87,6 @@ class Script:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    def spoken_text(self) -> str:
-        """Every line of every spoken section, one per line."""
-        return "\n".join(line for s in self.sections if s.spoken for line in s.lines)
-
-    def as_text(self) -> str:
-        """The script as plain text: titles with their rule ids, then indented lines."""
-        blocks = []
-        for s in self.sections:
-            lines = "\n".join(f"  {line}" for line in s.lines)
-            blocks.append(f"{s.title} ({', '.join(s.rules)})\n{lines}")
-        return "\n\n".join(blocks) + "\n"
-
 
 def is_cue(line: str) -> bool:
     """A line in square brackets is a cue for the caller, not words to say."""
@@ -145,7 +105,7 @@ def build_script(
     purpose: str = "",
     memorable_line: str = "",
     next_call: dt.date | None = None,
-    template_dir: Path | None = None,
+    templates: jinja2.Environment,
     city_facts: CityFacts | None = None,
     introducer: str = "",
     trip: Trip | None = None,
@@ -159,8 +119,8 @@ def build_script(
     of whoever introduced you (P1.1); `trip` your visit to their city (P9.3); `recap` what to
     sum up at the close (default: the purpose, P7.1); `needs_answer` and `elaborate` override
     whether the voicemail asks for a call back (P10.3) and whether to offer lunch or a
-    conference call (P5.3). `template_dir` holds the user's wording overrides; `city_facts`
-    defaults to the shipped data. Raises ValidationError naming the field to fix.
+    conference call (P5.3). `templates`: the wording (`services.script_templates`); `city_facts`:
+    facts for small talk (None: none, P4.2). Raises ValidationError naming the field to fix.
     """
     request = ScriptRequest(
         contact=contact,
@@ -181,7 +141,7 @@ def build_script(
         elaborate=elaborate,
     )
     check_request(request)
-    return _compose(request, template_dir)
+    return _compose(request, templates)
 
 
 def _wanted(context: Mapping[str, Any]) -> tuple[str, ...]:
@@ -202,7 +162,7 @@ def _wanted(context: Mapping[str, Any]) -> tuple[str, ...]:
 
 def _rules(key: str, context: Mapping[str, Any]) -> tuple[str, ...]:
     """The section's rule ids, with the ones this particular call also serves."""
-    occasion_rule = OCCASION_RULES[context["occasion"]]
+    occasion_rule = SCRIPTS[context["occasion"]].rule
     person, met = not context["org_call"], context["met"]
     met_said = met["before"] and any(met[k] for k in ("event", "when", "place", "circumstances"))
     shared = context["introducer"] or context["alumni"] or context["groups"]
@@ -230,7 +190,7 @@ def _rules(key: str, context: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _rule_order(rule: str) -> tuple[int, ...]:
-    """'P2.10' after 'P2.9': rule ids sort by their numbers."""
+    """'P10.1' after 'P9.5': rule ids sort by their numbers, not as text."""
     return tuple(int(part) for part in rule.removeprefix("P").split("."))
 
 
@@ -254,8 +214,8 @@ def _render(key: str, context: Mapping[str, Any], env: jinja2.Environment, vkey:
     return Section(key, spec.title, lines, _rules(key, context), spec.spoken)
 
 
-def _compose(request: ScriptRequest, template_dir: Path | None) -> Script:
-    guard, env, vkey = make_guard(request), script_environment(template_dir), variant_key(request)
+def _compose(request: ScriptRequest, env: jinja2.Environment) -> Script:
+    guard, vkey = make_guard(request), variant_key(request)
     context = script_context(request, guard)
     left_out: list[str] = context["prep"]["left_out"]
     keys = _wanted(context)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from callwise.domain.city_facts import CityInfo, Team
 from callwise.domain.model import Contact, RelationshipKind
-from callwise.domain.scripts_words import TopicGuard, stable_index, words_of
+from callwise.domain.scripts.words import TopicGuard, stable_index, words_of
 
 TALK_LIMIT = 3  # two or three light prompts are plenty (P4.2: never belabour)
 

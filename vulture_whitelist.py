@@ -1,0 +1,90 @@
+"""Names `make deadcode` (vulture) would call unused, and who does use them.
+
+Vulture reads Python only; it cannot see Jinja templates, names read with getattr, or the
+hooks Python, Typer, FastAPI and sqlite3 call. Routes, commands, validators and Alembic's
+names are recognised by the decorators and names in pyproject.toml ([tool.vulture]). This file
+is never run: mentioning a name is what marks it used. A new entry needs its reason.
+"""
+
+_: object
+
+# Python's own hooks: a module `__getattr__` (PEP 562) loads cli/root.py lazily in cli/app.py;
+# io.BufferedReader asks `readable()` of the byte counter in services/import_source.py.
+_.__getattr__
+_.readable
+
+# sqlite3 reads `isolation_level` off the connection (store/db.py switches its own
+# transaction handling off so that SQLAlchemy's BEGIN governs DDL too).
+_.isolation_level
+
+# Jinja templates under web/templates read these attributes and methods.
+_.is_empty  # domain/model.py HowWeMet, in contact.html
+_.ever_called  # services/insights.py, in insights.html
+_.days_late
+_.height  # web/pages_insights.py chart geometry, in insights.html
+_.missed
+_.show_label
+_.x_mid
+_.cadence_x
+_.stages  # web/pages_call.py and pages_contacts_profile.py, in call.html and contact_script.html
+_.needs_settings
+_.fix_in_settings
+_.good_now  # web/pages_today.py, in partials/today_entry.html
+
+# Pydantic response models: FastAPI serialises every field, none is read in Python.
+_.error  # web/schemas.py ErrorResponse
+_.voicemail_limit_seconds  # web/schemas_calls.py
+_.local_at
+_.kept_in_notes  # web/schemas_data.py
+_.merges
+_.flagged_phones
+_.from_  # web/schemas_plan.py (sent as "from" and "to")
+_.to
+_.left_today
+
+# Read by name: getattr(settings, f"cadence_{kind}") in services/plan.py, browse.py and
+# insights.py; getattr(columns, ...) over GoogleColumns' fields in interchange/google_csv.py.
+_.cadence_business
+_.cadence_personal
+_.cadence_informal
+_.cadence_organization
+_.websites
+_.events
+_.custom_fields
+
+# Enum members Typer offers as choices (`import --format`, `export --format`,
+# `calendar export --birthdays`).
+_.ALL
+_.VCARD
+_.GOOGLE
+_.OUTLOOK
+_.LINKEDIN
+_.BACKUP
+_.CSV
+
+# `contacts add` and `contacts edit` (cli/contacts.py) take their options back with locals()
+# and hand them to cli/contact_options.apply_options by name.
+_.met_event
+_.met_place
+_.met_how
+_.assistant
+_.assistant_phone
+_.interest
+_.remove_phone
+_.remove_email
+_.remove_tag
+_.remove_interest
+_.remove_avoid
+_.remove_date
+
+# Fields of the shipped city data (data/city_facts.json), parsed whole in domain/city_facts.py:
+# `as_of` dates the data (tests check it), `venue` is the team's home ground.
+_.as_of
+_.venue
+
+# web/forms.py: the edit form renders the values it was shown with (contact_form.html), so a
+# save applies only what was typed differently (issue 11, no lost updates).
+_.original_json
+
+# services/duplicates.py: the importer judges a file's shared numbers with the stored ones.
+_.shared_with_store
