@@ -168,7 +168,7 @@ def _move_rows(conn: Connection, keep: int, other: int) -> tuple[dict[str, Any],
     pairs = store.pairs_of(conn, other)
     store.delete_pairs_of(conn, other)
     added = []
-    for first, second, at in pairs:
+    for first, second, at, _pair_id in pairs:
         partner = second if first == other else first
         if partner != keep and store.add_not_duplicate(
             conn, keep, partner, dt.datetime.fromisoformat(at)
@@ -286,10 +286,10 @@ def _move_back(
         store.delete_pair(conn, first, second)
     old_id = snapshot["contact"]["id"]
     pairs = []
-    for first, second, at in snapshot["not_duplicates"]:
+    for first, second, at, pair_id in snapshot["not_duplicates"]:
         a, b = (other_id if x == old_id else x for x in (first, second))
         if contact_store.existing_ids(conn, [a, b]) == {a, b}:
-            pairs.append([*store.ordered(a, b), at])
+            pairs.append([*store.ordered(a, b), at, pair_id])
     store.insert_pairs(conn, pairs)
     return moved
 

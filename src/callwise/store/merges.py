@@ -56,14 +56,14 @@ def not_duplicate_pairs(conn: Connection) -> set[tuple[int, int]]:
 
 
 def pairs_of(conn: Connection, contact_id: int) -> list[list[Any]]:
-    """[first, second, decided_at ISO] of the pairs `contact_id` is in."""
+    """[first, second, decided_at ISO, id] of the pairs `contact_id` is in."""
     c = not_duplicates.c
     rows = conn.execute(
-        select(c.first_id, c.second_id, c.decided_at)
+        select(c.first_id, c.second_id, c.decided_at, c.id)
         .where(or_(c.first_id == contact_id, c.second_id == contact_id))
         .order_by(c.first_id, c.second_id)
     )
-    return [[a, b, utc(at).isoformat()] for a, b, at in rows]
+    return [[a, b, utc(at).isoformat(), i] for a, b, at, i in rows]
 
 
 def delete_pairs_of(conn: Connection, contact_id: int) -> None:
@@ -80,12 +80,11 @@ def delete_pair(conn: Connection, a: int, b: int) -> None:
 
 
 def insert_pairs(conn: Connection, rows: Iterable[Sequence[Any]]) -> None:
-    """Put back pairs as `pairs_of` gave them."""
-    for first, second, at in rows:
+    """Put back pairs as `pairs_of` gave them, under their own ids."""
+    for first, second, at, pair_id in rows:
         decided = dt.datetime.fromisoformat(at)
-        conn.execute(
-            insert(not_duplicates).values(first_id=first, second_id=second, decided_at=decided)
-        )
+        values = {"id": pair_id, "first_id": first, "second_id": second, "decided_at": decided}
+        conn.execute(insert(not_duplicates).values(values))
 
 
 # --- rows that move ------------------------------------------------------------------------

@@ -215,9 +215,11 @@ data_revision = Table(
 not_duplicates = Table(
     "not_duplicates",
     metadata,
-    Column("first_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
-    Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("first_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
     Column("decided_at", DateTime(timezone=True), nullable=False),
+    Index("ix_not_duplicates_pair", "first_id", "second_id", unique=True),
     Index("ix_not_duplicates_second", "second_id"),
 )
 

@@ -19,19 +19,20 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "not_duplicates",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column(
-            "first_id",
-            sa.Integer,
-            sa.ForeignKey("contacts.id", ondelete="CASCADE"),
-            primary_key=True,
+            "first_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False
         ),
         sa.Column(
             "second_id",
             sa.Integer,
             sa.ForeignKey("contacts.id", ondelete="CASCADE"),
-            primary_key=True,
+            nullable=False,
         ),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index(
+        "ix_not_duplicates_pair", "not_duplicates", ["first_id", "second_id"], unique=True
     )
     op.create_index("ix_not_duplicates_second", "not_duplicates", ["second_id"])
     op.create_table(
@@ -49,4 +50,5 @@ def downgrade() -> None:
     op.drop_index("ix_merges_keep", "merges")
     op.drop_table("merges")
     op.drop_index("ix_not_duplicates_second", "not_duplicates")
+    op.drop_index("ix_not_duplicates_pair", "not_duplicates")
     op.drop_table("not_duplicates")
