@@ -197,6 +197,8 @@ def test_history_comes_back_by_id_with_the_removed_contact(app: App) -> None:
         "snoozes": 1,
         "trips": 1,
         "custom_occasions": 1,
+        "not_duplicates": 0,
+        "merges": 0,
     }
     assert snapshot(app) == before
     assert _export(app) == document
@@ -212,7 +214,7 @@ def test_the_backup_holds_each_section(app: App) -> None:
     write_book(app, SAMPLE)
     document = json.loads(_export(app))
     assert document["version"] == backup.VERSION == 2
-    assert [len(document[k]) for k in backup.SECTION_BY_NAME] == [3, 3, 3, 1, 1, 1]
+    assert [len(document[k]) for k in backup.SECTION_BY_NAME] == [3, 3, 3, 1, 1, 1, 0, 0]
     call = document["calls"][0]
     assert call["at"] == "2026-10-01T15:00:00Z" and call["topics"] == ["jazz"]
     assert document["promises"][0] == {

@@ -298,5 +298,11 @@ SECTIONS: tuple[Section, ...] = (
     TableSection("snoozes", tables.snoozes, refs=_CONTACT),
     TableSection("trips", tables.trips, derived=("latitude", "longitude"), check=_check_trip),
     TableSection("custom_occasions", tables.custom_occasions, refs=_CONTACT, check=_check_occasion),
+    TableSection(
+        "not_duplicates",
+        tables.not_duplicates,
+        refs={"first_id": "contacts", "second_id": "contacts"},
+    ),
+    TableSection("merges", tables.merges),
 )
 SECTION_BY_NAME = {s.name: s for s in SECTIONS}

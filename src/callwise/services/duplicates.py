@@ -28,6 +28,7 @@ from callwise.domain.names import (
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.store import duplicates as store
+from callwise.store import merges as merges_store
 
 
 @cache
@@ -98,9 +99,17 @@ def find_duplicates(app: App, *, limit: int | None = None) -> list[DuplicatePair
     with app.engine.connect() as conn:
         ids = store.key_holder_ids(conn) | _name_block_ids(conn, book)
         contacts = store.identity_contacts(conn, list(ids))
+        dismissed = merges_store.not_duplicate_pairs(conn)
     found: list[Duplicate] = identity.find_duplicates(contacts, book)
+    found = [d for d in found if _ids(contacts, d) not in dismissed]
     pairs = [DuplicatePair(contacts[d.first], contacts[d.second], d.evidence) for d in found]
     return pairs if limit is None else pairs[:limit]
+
+
+def _ids(contacts: Sequence[Contact], found: Duplicate) -> tuple[int | None, int | None]:
+    """The pair's ids as "not the same person" pairs are stored (smaller first)."""
+    a, b = contacts[found.first].id, contacts[found.second].id
+    return (a, b) if (a or 0) < (b or 0) else (b, a)
 
 
 def _name_block_ids(conn: Connection, book: NameBook) -> set[int]:

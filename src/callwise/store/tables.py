@@ -209,3 +209,31 @@ data_revision = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("revision", Integer, nullable=False),
 )
+
+# Pairs the user said are two people (issue 13): never proposed as duplicates again.
+# Written first_id < second_id, so a pair has one row whichever way it was given.
+not_duplicates = Table(
+    "not_duplicates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("first_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Index("ix_not_duplicates_pair", "first_id", "second_id", unique=True),
+    Index("ix_not_duplicates_second", "second_id"),
+)
+
+# One row per merge (issue 13), so it can be undone: the contact kept, the other contact as
+# it was with the ids of the rows that moved (JSON), and the kept contact's values before.
+# keep_id has no foreign key: the record outlives a later merge of the kept contact into a
+# third one, and serves again once that one is undone.
+merges = Table(
+    "merges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("keep_id", Integer, nullable=False),
+    Column("other", Text, nullable=False),
+    Column("keep_before", Text, nullable=False),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
+    Index("ix_merges_keep", "keep_id", "id"),
+)

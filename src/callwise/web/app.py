@@ -129,6 +129,7 @@ def _include_routes(app: FastAPI) -> None:
         pages_call,
         pages_contacts,
         pages_data,
+        pages_duplicates,
         pages_insights,
         pages_login,
         pages_today,
@@ -142,5 +143,6 @@ def _include_routes(app: FastAPI) -> None:
         pages_call,
         pages_data,
         pages_insights,
+        pages_duplicates,
     ):
         app.include_router(module.router, include_in_schema=False)
