@@ -21,24 +21,24 @@ _.isolation_level
 _.is_empty  # domain/model.py HowWeMet, in contact.html
 _.ever_called  # services/insights.py, in insights.html
 _.days_late
-_.height  # web/pages_insights.py chart geometry, in insights.html
+_.height  # web/pages/insights.py chart geometry, in insights.html
 _.missed
 _.show_label
 _.x_mid
 _.cadence_x
-_.stages  # web/pages_call.py and pages_contacts_profile.py, in call.html and contact_script.html
+_.stages  # web/pages/call.py and pages/contact_profile.py, in call.html and contact_script.html
 _.needs_settings
 _.fix_in_settings
-_.good_now  # web/pages_today.py, in partials/today_entry.html
+_.good_now  # web/pages/today.py, in partials/today_entry.html
 
 # Pydantic response models: FastAPI serialises every field, none is read in Python.
-_.error  # web/schemas.py ErrorResponse
-_.voicemail_limit_seconds  # web/schemas_calls.py
+_.error  # web/schemas/common.py ErrorResponse
+_.voicemail_limit_seconds  # web/schemas/calls.py
 _.local_at
-_.kept_in_notes  # web/schemas_data.py
+_.kept_in_notes  # web/schemas/data.py
 _.merges
 _.flagged_phones
-_.from_  # web/schemas_plan.py (sent as "from" and "to")
+_.from_  # web/schemas/plan.py (sent as "from" and "to")
 _.to
 _.left_today
 
@@ -86,5 +86,9 @@ _.venue
 # save applies only what was typed differently (issue 11, no lost updates).
 _.original_json
 
-# services/duplicates.py: the importer judges a file's shared numbers with the stored ones.
-_.shared_with_store
+# Pydantic response fields of issue 13: the import report's merges (web/schemas/data.py) and
+# the duplicate pairs (web/schemas/duplicates.py).
+_.incoming_name
+_.basis
+_.kept_separate
+_.same_organization

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from callwise.domain.synthetic import synthetic_contacts
 from sqlalchemy import event
 
 from callwise.domain.model import Contact, Email
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
 from callwise.services import contacts, importer
 from callwise.services.app import App, open_app

@@ -10,9 +10,9 @@ from callwise.domain.identity import (
     find_duplicates,
     identity_keys,
     is_role_address,
-    possible_duplicate,
     same_person,
     shared_keys,
+    worth_a_look,
 )
 from callwise.domain.model import Contact, Email, Phone
 from callwise.domain.names import NameAgreement, NameBook, compare_names, person_name
@@ -119,7 +119,7 @@ def test_a_number_seen_with_several_names_is_shared_and_no_evidence() -> None:
     assert same_person(colleagues[0], again, shared, BOOK) is None
     # ...though with her organization the same name still makes a possible duplicate.
     at_firm = person("Claire", "Donovan", phones=(MAIN_LINE,), org="Calder & Finch")
-    hint = possible_duplicate(colleagues[0], at_firm, shared, BOOK)
+    hint = worth_a_look(compare(colleagues[0], at_firm, shared, BOOK))
     assert hint is not None and not hint.same_person and hint.shared == ()
 
 

@@ -158,15 +158,9 @@ def same_person(a: Contact, b: Contact, shared: Collection[str], book: NameBook)
     return evidence if evidence.same_person else None
 
 
-def possible_duplicate(
-    a: Contact, b: Contact, shared: Collection[str], book: NameBook
-) -> Evidence | None:
-    """`same_person`, or, short of shared evidence, the same person name (both named) at the
-    same organization: worth a look, not a merge."""
-    return _possible(compare(a, b, shared, book))
-
-
-def _possible(evidence: Evidence) -> Evidence | None:
+def worth_a_look(evidence: Evidence) -> Evidence | None:
+    """The evidence when it shows one person, or, short of shared evidence, the same person
+    name (both named) at the same organization: worth a look, not a merge."""
     if evidence.same_person:
         return evidence
     named = evidence.names in AGREEING and evidence.names is not NameAgreement.ONE_UNNAMED
@@ -220,7 +214,7 @@ def find_duplicates(
         shared = _shared(profiles, book)
     found = []
     for i, j in candidate_pairs(profiles, book):
-        evidence = _possible(_compare(profiles[i], profiles[j], shared, book))
+        evidence = worth_a_look(_compare(profiles[i], profiles[j], shared, book))
         if evidence is not None:
             found.append(Duplicate(i, j, evidence))
     found.sort(key=lambda d: (-d.evidence.score, d.first, d.second))

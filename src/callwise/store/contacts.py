@@ -347,30 +347,6 @@ def existing_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     return found
 
 
-def match_ids(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
-    """For each match key (`phone:`, `email:`, `linkedin:`, `name:`), the stored contact it
-    finds (the oldest, when several share it)."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        kind, _, value = key.partition(":")
-        wanted[kind].add(value)
-    found: dict[str, int] = {}
-    for number, owners in owners_of_phones(conn, wanted["phone"]).items():
-        found[f"phone:{number}"] = min(owners)
-    for address, owners in owners_of_emails(conn, wanted["email"]).items():
-        found[f"email:{address}"] = min(owners)
-    for kind, column in (("linkedin", contacts.c.linkedin_key), ("name", contacts.c.name_key)):
-        values = sorted(wanted[kind])
-        for start in range(0, len(values), BATCH):
-            rows = conn.execute(
-                select(column, func.min(contacts.c.id))
-                .where(column.in_(values[start : start + BATCH]))
-                .group_by(column)
-            )
-            found.update({f"{kind}:{value}": contact_id for value, contact_id in rows})
-    return found
-
-
 _FTS_INSERT_TRIGGER = (
     "CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN "
     "INSERT INTO contacts_fts(rowid, search_text) VALUES (new.id, new.search_text); END"

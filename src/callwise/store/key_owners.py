@@ -1,6 +1,6 @@
 """Every stored holder of each match key (`phone:`, `email:`, `linkedin:`, `name:`), by index:
-what an import compares a record with (issue 13). store/contacts.py's `match_ids` keeps only
-the oldest holder; judging identity needs them all."""
+what an import compares a record with (issue 13): judging identity needs every holder, not
+only the oldest."""
 
 from __future__ import annotations
 

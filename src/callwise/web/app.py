@@ -124,25 +124,31 @@ def warm_up(app: FastAPI) -> None:
 
 
 def _include_routes(app: FastAPI) -> None:
-    from callwise.web import (
-        api,
-        pages_call,
-        pages_contacts,
-        pages_data,
-        pages_duplicates,
-        pages_insights,
-        pages_login,
-        pages_today,
+    from callwise.web import api
+    from callwise.web.pages import (
+        call,
+        contacts,
+        duplicates,
+        feed,
+        imports,
+        insights,
+        login,
+        settings,
+        today,
+        trips,
     )
 
     app.include_router(api.router, prefix="/api/v1")
     for module in (
-        pages_login,
-        pages_today,
-        pages_contacts,
-        pages_call,
-        pages_data,
-        pages_insights,
-        pages_duplicates,
+        login,
+        today,
+        contacts,
+        duplicates,
+        call,
+        imports,
+        trips,
+        settings,
+        feed,
+        insights,
     ):
         app.include_router(module.router, include_in_schema=False)

@@ -37,7 +37,7 @@ from callwise.web.forms import (
     read_form,
 )
 from callwise.web.forms import to_contact as form_contact
-from callwise.web.pages_contacts_flash import redirect_with_flash
+from callwise.web.pages.contact_flash import redirect_with_flash
 
 router = APIRouter()
 

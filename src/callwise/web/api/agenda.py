@@ -13,7 +13,7 @@ from callwise.domain.errors import renamed_fields
 from callwise.services import occasions as service
 from callwise.services.occasions import TripReport
 from callwise.web.deps import AppDep
-from callwise.web.schemas import MAX_ID, ContactId, ContactRef, Input
+from callwise.web.schemas.common import MAX_ID, ContactId, ContactRef, Input
 
 router = APIRouter(tags=["agenda"])
 DAY_HELP = "YYYY-MM-DD, today, tomorrow, +N days or +Nw weeks"

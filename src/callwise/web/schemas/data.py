@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from callwise.services.importer import ImportReport
-from callwise.web.schemas import Input
+from callwise.web.schemas.common import Input
 
 ImportFormat = Literal["auto", "vcard", "google", "outlook", "linkedin", "backup"]
 

@@ -25,8 +25,8 @@ from callwise.services import contacts as service
 from callwise.services.app import App
 from callwise.services.browse import MAX_LIMIT, Filters, browse_contacts
 from callwise.web.deps import AppDep
-from callwise.web.schemas import MAX_ID, ContactId, SearchText, ShortText
-from callwise.web.schemas_contacts import ContactIn, ContactList, ContactOut, ContactPatch, Removed
+from callwise.web.schemas.common import MAX_ID, ContactId, SearchText, ShortText
+from callwise.web.schemas.contacts import ContactIn, ContactList, ContactOut, ContactPatch, Removed
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 

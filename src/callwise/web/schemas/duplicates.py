@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from callwise.web.schemas import MAX_ID, Input
-from callwise.web.schemas_contacts import ContactOut
+from callwise.web.schemas.common import MAX_ID, Input
+from callwise.web.schemas.contacts import ContactOut
 
 
 class DuplicateSide(BaseModel):

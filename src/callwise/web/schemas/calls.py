@@ -13,7 +13,7 @@ from callwise.domain.calls import Call, Outcome
 from callwise.domain.occasion_kinds import SCRIPT_IDS
 from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS
 from callwise.services.calls import LoggedCall, NextStep, Prepared, Timeline
-from callwise.web.schemas import ContactRef, Input, WindowOut
+from callwise.web.schemas.common import ContactRef, Input, WindowOut
 
 # A script occasion: the services check it; the schema lists the names they take.
 OccasionName = Annotated[

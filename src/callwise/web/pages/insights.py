@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from callwise.services.insights import Band, ColdContact, Insights, WeekCalls, insights
 from callwise.web.deps import AppDep, render
-from callwise.web.pages_call import day
+from callwise.web.pages.call import day
 
 router = APIRouter()
 

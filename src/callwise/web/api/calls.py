@@ -10,8 +10,8 @@ from fastapi import APIRouter, Query
 from callwise.domain.errors import renamed_fields
 from callwise.services import calls as service
 from callwise.web.deps import AppDep
-from callwise.web.schemas import ContactId, Text
-from callwise.web.schemas_calls import CallIn, HistoryOut, LoggedOut, OccasionName, ScriptOut
+from callwise.web.schemas.calls import CallIn, HistoryOut, LoggedOut, OccasionName, ScriptOut
+from callwise.web.schemas.common import ContactId, Text
 
 router = APIRouter(prefix="/contacts/{contact_id}", tags=["calls"])
 

@@ -33,7 +33,7 @@ from callwise.services.app import App
 from callwise.services.calls import Prepared
 from callwise.services.plan import week
 from callwise.web.deps import AppDep, CsrfDep, render
-from callwise.web.pages_contacts_flash import redirect_with_flash, render_page
+from callwise.web.pages.contact_flash import redirect_with_flash, render_page
 
 TIMELINE_LIMIT = 20
 SETTINGS_FIELDS = ("user_name", "user_phone")

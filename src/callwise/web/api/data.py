@@ -25,8 +25,8 @@ from callwise.services import exporter, uploads
 from callwise.services import settings as service
 from callwise.services.app import App
 from callwise.web.deps import AppDep
-from callwise.web.schemas import Text
-from callwise.web.schemas_data import (
+from callwise.web.schemas.common import Text
+from callwise.web.schemas.data import (
     ImportCommit,
     ImportFormat,
     ImportPreview,

@@ -15,8 +15,8 @@ from callwise.services import contacts as contacts_service
 from callwise.services import merging
 from callwise.services.duplicates import find_duplicates
 from callwise.web.deps import AppDep
-from callwise.web.schemas import ContactId
-from callwise.web.schemas_duplicates import (
+from callwise.web.schemas.common import ContactId
+from callwise.web.schemas.duplicates import (
     DismissIn,
     DismissOut,
     DuplicateList,

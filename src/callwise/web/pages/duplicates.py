@@ -15,7 +15,7 @@ from callwise.domain.model import Contact
 from callwise.services import merging
 from callwise.services.duplicates import DuplicatePair, find_duplicates
 from callwise.web.deps import AppDep, CsrfDep, render
-from callwise.web.schemas import MAX_ID
+from callwise.web.schemas.common import MAX_ID
 
 router = APIRouter()
 SHOWN_PAIRS = 50

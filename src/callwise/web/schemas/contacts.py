@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from callwise.domain.model import AddressForm, RelationshipKind
-from callwise.web.schemas import MAX_ID, Input
+from callwise.web.schemas.common import MAX_ID, Input
 
 PartialDateText = Annotated[
     str,

@@ -16,8 +16,8 @@ from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.calendar import calendar_export
 from callwise.web.deps import AppDep
-from callwise.web.schemas import ContactId, Text
-from callwise.web.schemas_plan import PlanOut, TodayOut, WhenOut
+from callwise.web.schemas.common import ContactId, Text
+from callwise.web.schemas.plan import PlanOut, TodayOut, WhenOut
 
 router = APIRouter(tags=["plan"])
 

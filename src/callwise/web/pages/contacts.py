@@ -1,5 +1,5 @@
 """The contacts pages (issue 7): the searchable list here; the add and edit forms, a contact's
-page and removing one in `pages_contacts_form` and `pages_contacts_profile`.
+page and removing one in `contact_form` and `contact_profile`.
 
 The list is a plain GET form (`q` and the filters), so it works without JavaScript;
 `static/contacts.js` fetches the same URL with `partial=1` as the user types and swaps in the
@@ -17,10 +17,10 @@ from fastapi.responses import HTMLResponse
 
 from callwise.domain.model import RELATIONSHIP_KINDS
 from callwise.services.browse import BrowsePage, Filters, browse_contacts, filter_choices
-from callwise.web import pages_contacts_form, pages_contacts_profile
 from callwise.web.deps import AppDep, render
-from callwise.web.pages_contacts_flash import render_page
-from callwise.web.schemas import MAX_ID
+from callwise.web.pages import contact_form, contact_profile
+from callwise.web.pages.contact_flash import render_page
+from callwise.web.schemas.common import MAX_ID
 
 PAGE_SIZE = 50
 
@@ -81,5 +81,5 @@ def contacts_page(
     return render_page(request, "contacts.html", context)
 
 
-router.include_router(pages_contacts_form.router)
-router.include_router(pages_contacts_profile.router)
+router.include_router(contact_form.router)
+router.include_router(contact_profile.router)

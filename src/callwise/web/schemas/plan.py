@@ -16,7 +16,7 @@ from callwise.domain.zones import LocationSource
 from callwise.services.courtesy import WhenReport
 from callwise.services.plan import PlanReport
 from callwise.services.today import DayOutlook, TodayReport
-from callwise.web.schemas import ContactRef, WindowOut
+from callwise.web.schemas.common import ContactRef, WindowOut
 
 # The scripts a plan can name (domain.occasion_kinds: every script but the organization call,
 # which the contact's kind chooses).

@@ -1,0 +1,1 @@
+"""The HTML pages, one module per page (web/app.py includes their routers)."""
