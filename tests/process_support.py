@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from callwise.domain.synthetic import synthetic_contacts
+from callwise.services.synthetic import synthetic_contacts
 
 from callwise.interchange.vcard import write_vcards
 from conftest import NOW

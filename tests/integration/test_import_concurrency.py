@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from callwise.domain.synthetic import synthetic_contacts
+from callwise.services.synthetic import synthetic_contacts
 from sqlalchemy import event
 
 from callwise.domain.model import Contact, Email
