@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from callwise.services.synthetic import synthetic_contacts
 from sqlalchemy import event
 
 from callwise.domain.model import Contact, Email
 from callwise.interchange.vcard import write_vcards
 from callwise.services import contacts, importer
 from callwise.services.app import App, open_app
+from callwise.services.synthetic import synthetic_contacts
 from callwise.store import db
 from callwise.store.contacts import count_contacts
 from conftest import NOW
