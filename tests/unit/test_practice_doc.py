@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "practice.md"
 # A rule id such as P3.2 or P10.4, standing alone (not inside a longer word or version).
@@ -63,3 +65,21 @@ def test_the_readme_points_to_the_doc_not_outside_the_repository() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/practice.md" in readme
     assert "../shared" not in readme
+
+
+MODULE_PATH = re.compile(r"`((?:domain|services|store|interchange|cli|web|templates)/[\w/.-]*)`")
+
+
+@pytest.mark.parametrize("doc", ["docs/practice.md", "ARCHITECTURE.md"])
+def test_every_module_a_doc_names_exists(doc: str) -> None:
+    """The pages name modules as `services/plan` or `web/api/`: a move must update them."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    package = ROOT / "src" / "callwise"
+    named = set(MODULE_PATH.findall(text))
+    assert len(named) >= 10
+    missing = sorted(
+        name
+        for name in named
+        if not any((package / candidate).exists() for candidate in (name, f"{name}.py"))
+    )
+    assert missing == [], f"{doc} names modules that do not exist: {missing}"
