@@ -46,7 +46,9 @@ NO_NEED = "no need to call back"
 def build(occasion: str, **options: Any) -> Script:
     options.setdefault("last_call", None)
     options.setdefault("open_promises", ())
-    options.setdefault("purpose", "order BW-448812" if occasion in ("custom", "organization") else "")
+    options.setdefault(
+        "purpose", "order BW-448812" if occasion in ("custom", "organization") else ""
+    )
     return build_script(
         PAT,
         occasion,
@@ -168,10 +170,20 @@ def test_p10_3_the_caller_decides_when_they_say_so() -> None:
 
 # Invariants over random purposes and logs.
 
-ASKING = ["could you send the form", "lunch next week", "would you meet my partner",
-          "a proposal for the spring", "please confirm the date", "is the workshop on?"]  # fmt: skip
-TELLING = ["thanks for the referral", "the shipment left today", "congratulations on the award",
-           "order BW-448812 arrived"]  # fmt: skip
+ASKING = [
+    "could you send the form",
+    "lunch next week",
+    "would you meet my partner",
+    "a proposal for the spring",
+    "please confirm the date",
+    "is the workshop on?",
+]
+TELLING = [
+    "thanks for the referral",
+    "the shipment left today",
+    "congratulations on the award",
+    "order BW-448812 arrived",
+]
 SECRETS = ["", f"my SSN is {SSN}", f"card {CARD}", "ssn 123456789", "card 4012888888881881"]
 OUTCOMES = [None, *Outcome]
 

@@ -20,9 +20,9 @@ from callwise.domain.calls import Call, Promise, Trip
 from callwise.domain.city_facts import CityFacts
 from callwise.domain.model import Contact
 from callwise.domain.occasion_kinds import SCRIPTS
+from callwise.domain.privacy import mask_sensitive
 from callwise.domain.scripts.context import script_context, variant_key
 from callwise.domain.scripts.render import render_lines
-from callwise.domain.privacy import mask_sensitive
 from callwise.domain.scripts.request import (
     Caller,
     ScriptRequest,
