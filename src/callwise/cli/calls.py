@@ -38,6 +38,15 @@ Line = Annotated[
 Recap = Annotated[
     str, typer.Option("--recap", help="What to sum up at the close (P7.1; default: the purpose).")
 ]
+NeedsAnswer = Annotated[
+    bool | None,
+    typer.Option(
+        "--needs-answer/--no-answer",
+        help="Whether the voicemail asks for a call back (P10.3; default: from the occasion "
+        "and what the purpose asks).",
+        show_default=False,
+    ),
+]
 # The options of `log`.
 Outcome_ = Annotated[
     str,
@@ -114,6 +123,7 @@ def script(
     purpose: Purpose = "",
     line: Line = "",
     recap: Recap = "",
+    needs_answer: NeedsAnswer = None,
 ) -> None:
     """What to say: the preparation card, opener, gatekeeper, small talk, purpose, next call,
     close and the voicemail, for this contact and occasion (P1-P10).
@@ -123,7 +133,9 @@ def script(
     from callwise.services import calls as service
 
     with naming_options():
-        prepared = service.prepare(state(ctx).app, contact, occasion, purpose, line, recap)
+        prepared = service.prepare(
+            state(ctx).app, contact, occasion, purpose, line, recap, needs_answer=needs_answer
+        )
     if state(ctx).as_json:
         print_json(render.script_json(prepared))
     else:

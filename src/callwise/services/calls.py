@@ -146,6 +146,7 @@ class _Ask:
     purpose: str
     memorable_line: str
     recap: str
+    needs_answer: bool | None = None  # P10.3: the caller's say over the voicemail's call back
 
 
 def prepare(
@@ -155,10 +156,13 @@ def prepare(
     purpose: str = "",
     memorable_line: str = "",
     notes_recap: str = "",
+    *,
+    needs_answer: bool | None = None,
 ) -> Prepared:
     """The script for calling a contact now, with what it was built from (P1-P10).
 
-    Without an occasion, `default_occasion` picks one on their local date. Missing
+    Without an occasion, `default_occasion` picks one on their local date; `needs_answer`
+    overrides whether the voicemail asks for a call back (P10.3). Missing
     `user_name` or `user_phone` settings raise ValidationError naming the setting.
     """
     settings = app.settings()
@@ -171,7 +175,7 @@ def prepare(
     known = _known(app, contact, local.date())
     next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
     text = _local_time_text(local, verdict.reason)
-    ask = _Ask(purpose, memorable_line, notes_recap)
+    ask = _Ask(purpose, memorable_line, notes_recap, needs_answer)
     chosen = occasion or default_occasion(
         contact,
         local.date(),
@@ -213,6 +217,7 @@ def _script(
         introducer=known.introducer,
         trip=known.trip if occasion == "lunch" else None,
         recap=ask.recap,
+        needs_answer=ask.needs_answer,
     )
 
 

@@ -20,9 +20,16 @@ from callwise.domain.calls import Call, Promise, Trip
 from callwise.domain.city_facts import CityFacts
 from callwise.domain.model import Contact
 from callwise.domain.occasion_kinds import SCRIPTS
+from callwise.domain.privacy import mask_sensitive
 from callwise.domain.scripts.context import script_context, variant_key
 from callwise.domain.scripts.render import render_lines
-from callwise.domain.scripts.request import Caller, ScriptRequest, check_request, make_guard
+from callwise.domain.scripts.request import (
+    Caller,
+    ScriptRequest,
+    check_request,
+    make_guard,
+    masked_request,
+)
 from callwise.domain.scripts.words import TopicGuard, estimate_seconds
 
 VOICEMAIL_LIMIT_SECONDS = 30.0  # P10.2: they did not schedule it
@@ -141,7 +148,8 @@ def build_script(
         elaborate=elaborate,
     )
     check_request(request)
-    return _compose(request, templates)
+    masked: list[str] = []
+    return _compose(masked_request(request, masked), templates, masked)
 
 
 def _wanted(context: Mapping[str, Any]) -> tuple[str, ...]:
@@ -209,15 +217,23 @@ def _screen(section: Section, guard: TopicGuard, left_out: list[str]) -> Section
 
 
 def _render(key: str, context: Mapping[str, Any], env: jinja2.Environment, vkey: str) -> Section:
+    """One section, with any SSN or card number that reached its wording masked (P8.2):
+    contact notes, the last call and a user's template all pass through here."""
     spec = _SPECS[key]
-    lines = render_lines(env, spec.template, context, vkey)
-    return Section(key, spec.title, lines, _rules(key, context), spec.spoken)
+    lines = []
+    for line in render_lines(env, spec.template, context, vkey):
+        result = mask_sensitive(line)
+        left_out: list[str] = context["prep"]["left_out"]
+        left_out.extend(w for w in result.warnings if w not in left_out)
+        lines.append(result.text)
+    return Section(key, spec.title, tuple(lines), _rules(key, context), spec.spoken)
 
 
-def _compose(request: ScriptRequest, env: jinja2.Environment) -> Script:
+def _compose(request: ScriptRequest, env: jinja2.Environment, masked: list[str]) -> Script:
     guard, vkey = make_guard(request), variant_key(request)
     context = script_context(request, guard)
     left_out: list[str] = context["prep"]["left_out"]
+    left_out[:0] = masked  # P8.2: the user sees what was masked first
     keys = _wanted(context)
     rendered = {
         key: _screen(_render(key, context, env, vkey), guard, left_out)

@@ -16,7 +16,8 @@ spoken) keeps the user's own notes as they are. The template contract:
 - next_call ('on Thursday, December 3'), next_call_bare ('Thursday, December 3'),
   next_call_in ('in 3 weeks or so', from the contact's cadence) (P6.1);
 - trip {known, city, when} (P9.3); gatekeeper {known, name, role} (P2.3);
-- last_call {known, when, date, outcome, recap, promises, agent, reference, asked_call_back};
+- last_call {known, when, date, outcome, recap, promises, agent, reference, asked_call_back,
+  spoke, topics} (the only shared history a template may claim);
 - prep {...}: the preparation card's raw values (P1.1-P1.3);
 - pick(n, slot): a variant in range(n), stable for this contact, occasion and template.
 """
@@ -30,6 +31,7 @@ from typing import Any
 from callwise.domain.calls import Outcome
 from callwise.domain.city_facts import CityFacts, CityInfo, name_key
 from callwise.domain.model import AddressForm, Contact, RelationshipKind
+from callwise.domain.scripts.answer import needs_answer
 from callwise.domain.scripts.request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
 from callwise.domain.scripts.talk import small_talk
 from callwise.domain.scripts.words import (
@@ -168,13 +170,13 @@ def _purpose(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[st
     }
 
 
-def _needs_answer(request: ScriptRequest) -> bool:
-    """Ask for a call back only when the purpose needs an answer (P10.3)."""
+def _needs_answer(request: ScriptRequest, purpose: dict[str, Any]) -> bool:
+    """Ask for a call back only when an answer is needed (P10.3): the caller's say, else the
+    occasion's, the purpose's meaning, or an offer of lunch made in the script (P5.3)."""
     if request.needs_answer is not None:
         return request.needs_answer
-    if request.occasion == "custom":
-        return "?" in request.purpose
-    return NEEDS_ANSWER[request.occasion]
+    registry = NEEDS_ANSWER.get(request.occasion)
+    return needs_answer(registry, request.purpose, bool(purpose["elaborate"]))
 
 
 def _next_call_in(days: int | None) -> str:
@@ -196,8 +198,9 @@ def _trip(request: ScriptRequest) -> dict[str, Any]:
     return {"known": True, "city": trip.city.strip(), "when": when}
 
 
-def _last_call(request: ScriptRequest) -> dict[str, Any]:
-    """The last call, for the preparation card and a returned call (P1.1, P3.4, P8.1)."""
+def _last_call(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
+    """The last call, for the preparation card and a returned call (P1.1, P3.4, P8.1). Only
+    what is logged here may be said as shared history: `spoke` (you talked) and `topics`."""
     call = request.last_call
     if call is None:
         return {
@@ -210,6 +213,8 @@ def _last_call(request: ScriptRequest) -> dict[str, Any]:
             "agent": "",
             "reference": "",
             "asked_call_back": False,
+            "spoke": False,
+            "topics": [],
         }
     local = call.at.astimezone(request.now.tzinfo).date()
     return {
@@ -222,6 +227,8 @@ def _last_call(request: ScriptRequest) -> dict[str, Any]:
         "agent": call.agent_name.strip(),
         "reference": call.reference.strip(),
         "asked_call_back": call.outcome is Outcome.CALL_BACK,
+        "spoke": call.outcome in (Outcome.CONNECTED, Outcome.MEETING),
+        "topics": [t.strip() for t in call.topics if t.strip() and guard.allows(t)][:2],
     }
 
 
@@ -323,16 +330,17 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
         "switchboard": has_switchboard(c),
         "org_call": request.org_call,
         "keep_in_touch": request.occasion in KEEP_IN_TOUCH,
-        "needs_answer": _needs_answer(request),
         "met": _met(request, guard, notes),
         "talk": [] if request.org_call else [asdict(t) for t in talk],
         "next_call": next_call,
         "next_call_bare": next_call.removeprefix("on "),
         "next_call_in": _next_call_in(c.cadence_days),
         "trip": _trip(request),
-        "last_call": _last_call(request),
+        "last_call": _last_call(request, guard),
     }
-    context |= _names(request) | _affiliations(c, guard) | _purpose(request, guard, notes)
+    purpose = _purpose(request, guard, notes)
+    context |= _names(request) | _affiliations(c, guard) | purpose
+    context["needs_answer"] = _needs_answer(request, purpose)
     context |= _spoken_contact(request, guard, notes)
     context["prep"] = _prep(request, notes)
     return context

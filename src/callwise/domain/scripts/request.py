@@ -7,7 +7,7 @@ need an answer (P10.3), all read from the registry (`domain.occasion_kinds.SCRIP
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from callwise.domain.calls import Call, Promise, Trip
 from callwise.domain.city_facts import CityFacts
@@ -15,6 +15,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.occasion_kinds import SCRIPT_IDS, SCRIPTS
 from callwise.domain.phones import display_number
+from callwise.domain.privacy import mask_sensitive
 from callwise.domain.scripts.words import TopicGuard, words_of
 from callwise.domain.settings import Settings
 
@@ -110,3 +111,31 @@ def make_guard(request: ScriptRequest) -> TopicGuard:
     names = (c.given_name, c.family_name, c.display_name, c.nickname, c.honorific)
     exempt = {w for text in (*names, request.user.name) for w in words_of(text)}
     return TopicGuard(tuple(t for t in c.avoid_topics if t.strip()), frozenset(exempt))
+
+
+def masked_request(request: ScriptRequest, warnings: list[str]) -> ScriptRequest:
+    """The request with every social security and card number in its free text masked to the
+    last four digits, one warning each in `warnings` (P8.2): nothing is ever read out in full."""
+
+    def mask(text: str) -> str:
+        result = mask_sensitive(text)
+        warnings.extend(w for w in result.warnings if w not in warnings)
+        return result.text
+
+    def promises(items: tuple[Promise, ...]) -> tuple[Promise, ...]:
+        return tuple(replace(p, text=mask(p.text)) for p in items)
+
+    call = request.last_call
+    if call is not None:
+        call = replace(
+            call, notes=mask(call.notes), recap=mask(call.recap), promises=promises(call.promises)
+        )
+    return replace(
+        request,
+        purpose=mask(request.purpose),
+        memorable_line=mask(request.memorable_line),
+        recap=mask(request.recap),
+        introducer=mask(request.introducer),
+        open_promises=promises(request.open_promises),
+        last_call=call,
+    )
