@@ -68,3 +68,22 @@ def test_a_form_without_the_token_is_refused(client: TestClient, core: App) -> N
     a, b = _pair(core)
     refused = client.post("/duplicates/dismiss", data={"first": str(a), "second": str(b)})
     assert refused.status_code == 403
+
+
+def test_the_merge_is_undone_from_the_page_and_both_come_back(
+    client: TestClient, core: App
+) -> None:
+    a, b = _pair(core)
+    token = csrf_of(client, "/duplicates")
+    merged = client.post(
+        "/duplicates/merge", data={"csrf_token": token, "keep": str(a), "other": str(b)}
+    )
+    assert "Undo the merge" in merged.text and "callwise contacts" not in merged.text
+    undone = client.post(
+        "/duplicates/unmerge", data={"csrf_token": token, "keep": str(a)}, follow_redirects=False
+    )
+    assert undone.status_code == 303 and undone.headers["location"] == f"/duplicates?unmerged={a}"
+    page = client.get(undone.headers["location"])
+    assert "both contacts are back" in page.text and f"pair-{a}-{b}" in page.text
+    assert contacts.get_contact(core, b).organization == "Harbor"
+    assert contacts.get_contact(core, a).organization == ""

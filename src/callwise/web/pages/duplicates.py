@@ -53,9 +53,11 @@ def _views(pairs: list[DuplicatePair], full: dict[int, Contact]) -> list[PairVie
     return views
 
 
-def _flash(merged: int | None, dismissed: str | None) -> str:
+def _flash(merged: int | None, dismissed: str | None, unmerged: int | None) -> str:
     if merged is not None:
-        return f"Merged into #{merged}. `callwise contacts unmerge {merged}` undoes it."
+        return f"Merged into #{merged}. Undo brings the other contact back as it was."
+    if unmerged is not None:
+        return f"The last merge into #{unmerged} is undone: both contacts are back."
     if dismissed:
         return f"Marked {dismissed} as two people: they are not proposed again."
     return ""
@@ -63,12 +65,20 @@ def _flash(merged: int | None, dismissed: str | None) -> str:
 
 @router.get("/duplicates", response_class=HTMLResponse)
 def duplicates_page(
-    request: Request, app: AppDep, merged: int | None = None, dismissed: str | None = None
+    request: Request,
+    app: AppDep,
+    merged: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    dismissed: str | None = None,
+    unmerged: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> HTMLResponse:
     pairs = find_duplicates(app, limit=SHOWN_PAIRS)
     ids = sorted({c.id for p in pairs for c in (p.first, p.second) if c.id is not None})
     views = _views(pairs, merging.contacts_by_id(app, ids))
-    context: dict[str, Any] = {"views": views, "flash": _flash(merged, dismissed)}
+    context: dict[str, Any] = {
+        "views": views,
+        "flash": _flash(merged, dismissed, unmerged),
+        "undo": merged,
+    }
     return render(request, "duplicates.html", context)
 
 
@@ -90,3 +100,10 @@ def merge_post(app: AppDep, keep: FormId, other: FormId) -> RedirectResponse:
 def dismiss_post(app: AppDep, first: FormId, second: FormId) -> RedirectResponse:
     merging.dismiss(app, first, second)
     return RedirectResponse(f"/duplicates?dismissed=%23{first}+and+%23{second}", status_code=303)
+
+
+@router.post("/duplicates/unmerge", dependencies=[CsrfDep])
+def unmerge_post(app: AppDep, keep: FormId) -> RedirectResponse:
+    """Undo the last merge into `keep` (item 5 of issue 13, from the page)."""
+    merging.unmerge(app, keep)
+    return RedirectResponse(f"/duplicates?unmerged={keep}", status_code=303)
