@@ -204,7 +204,7 @@ def test_on_a_phone_the_number_is_one_big_tap_away(
     shoot(phone, "today")
 
 
-PAGES = ("/", "/contacts", "/import", "/trips", "/settings", "/insights")
+PAGES = ("/", "/contacts", "/duplicates", "/import", "/trips", "/settings", "/insights")
 
 
 def _first_contact_id(page: Page, server: Server) -> str:
@@ -294,3 +294,30 @@ def test_the_policy_blocks_injected_script_and_the_check_sees_it(
     assert any("script-src" in text for text in csp_violations), csp_violations
     assert any("img-src" in text for text in csp_violations), csp_violations
     csp_violations.clear()
+
+
+def test_two_records_of_one_person_are_merged_from_the_duplicates_page(
+    serve: StartServer, phone: Page, shoot: Shoot
+) -> None:
+    """Issue 13: the pair side by side, what will change, Merge, then Undo offered."""
+    server = serve()
+    server.cli("contacts", "add", "William Hartley", "--phone", "mobile:415-555-0162")
+    server.cli(
+        "contacts", "add", "Bill Hartley", "--org", "Harbor Freight",
+        "--phone", "mobile:415-555-0162", "--force",
+    )  # fmt: skip
+    phone.goto(server.url + "/contacts")
+    phone.get_by_role("link", name="Possible duplicates").click()
+    pair = phone.locator("section.duplicate-pair")
+    expect(pair).to_have_count(1)
+    expect(pair).to_contain_text("nickname")
+    width = phone.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= PHONE_VIEWPORT["width"], f"the pair scrolls sideways: {width} px wide"
+    shoot(phone, "1-duplicates")
+    pair.get_by_role("link", name="Merge").click()
+    expect(phone.locator(".merge-changes")).to_contain_text("Harbor Freight")
+    shoot(phone, "2-merge-confirm")
+    phone.get_by_role("button", name="Merge").click()
+    expect(phone.get_by_role("button", name="Undo the merge")).to_be_visible()
+    expect(phone.locator("section.duplicate-pair")).to_have_count(0)
+    shoot(phone, "3-merged")

@@ -27,6 +27,7 @@ from callwise.domain.model import (
     PartialDate,
     Phone,
 )
+from callwise.domain.phones import display_number
 
 LIST_FIELDS = ("phones", "emails", "interests", "avoid_topics", "other_dates", "tags")
 _NOT_VALUES = ("id", "created_at", "updated_at")
@@ -45,7 +46,7 @@ def show(value: Any) -> str:
     if isinstance(value, tuple):
         return ", ".join(show(item) for item in value)
     if isinstance(value, Phone):
-        return value.number
+        return display_number(value.number)
     if isinstance(value, Email):
         return value.address
     if isinstance(value, OtherDate):
