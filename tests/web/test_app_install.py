@@ -9,7 +9,7 @@ import struct
 
 from fastapi.testclient import TestClient
 
-from callwise.web.headers import POLICY
+from callwise.web.headers import DOCS_POLICY
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
@@ -88,7 +88,7 @@ def test_head_on_an_unknown_page_is_404_and_post_only_routes_still_refuse_it(
 def test_the_api_docs_load_only_from_this_server(client: TestClient) -> None:
     answer = client.get("/api/v1/docs")
     assert answer.status_code == 200
-    assert answer.headers["content-security-policy"] == POLICY
+    assert answer.headers["content-security-policy"] == DOCS_POLICY
     html = answer.text
     assert "SwaggerUIBundle" not in html, "no inline starter script"
     assert not re.search(r"<script(?![^>]*\bsrc=)|\sstyle=", html)
