@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
 from browser_support import (  # noqa: F401  (fixtures, used by name)
     PHONE_VIEWPORT,
@@ -33,6 +33,7 @@ GOOD_PHONE = "+1 816 555 0142"
 TEL = re.compile(r"^tel:\+1-?816-?555-?0142$")  # RFC 3966 allows the dashes
 NOTE = "Sang happy birthday after the beep"
 MIN_TAP = 40  # px: the smallest comfortable touch target (WCAG 2.5.8 asks 24, Apple 44)
+MENU_TAP = 44  # px: the menu links (issue 15)
 PAGE_FIXTURES = ("desktop", "phone", "no_js")
 
 
@@ -199,9 +200,47 @@ def test_on_a_phone_the_number_is_one_big_tap_away(
     box = link.bounding_box()
     assert box is not None
     assert box["width"] >= MIN_TAP and box["height"] >= MIN_TAP, f"tap target {box}"
+    assert re.fullmatch(r"Call \+1 \d{3}-\d{3}-\d{4}", link.inner_text()), link.inner_text()
     width = phone.evaluate("document.scrollingElement.scrollWidth")
     assert width <= PHONE_VIEWPORT["width"], f"Today scrolls sideways: {width} px wide"
     shoot(phone, "today")
+
+
+def test_on_a_phone_every_menu_link_is_a_44_px_target(serve: StartServer, phone: Page) -> None:
+    """The menu is tapped with a thumb (issue 15): each link at least 44 px high."""
+    server = serve()
+    phone.goto(server.url + "/contacts")
+    links = phone.get_by_role("navigation", name="Main").get_by_role("link")
+    assert links.count() >= 6
+    for link in links.all():
+        box = link.bounding_box()
+        assert box is not None and box["height"] >= MENU_TAP, (link.inner_text(), box)
+
+
+def test_the_api_docs_render_offline_under_the_strict_policy(
+    serve: StartServer, desktop: Page, shoot: Shoot
+) -> None:
+    """Swagger UI comes from this server (issue 15.7): requests elsewhere are refused here,
+    and the page must still list the API's operations with no CSP violation."""
+    server = serve()
+    outside: list[str] = []
+
+    def only_this_server(route: Route) -> None:
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    desktop.route("**/*", only_this_server)
+    desktop.goto(server.url + "/api/v1/docs")
+    expect(desktop.locator(".swagger-ui .opblock").first).to_be_visible()
+    today = desktop.locator(".opblock", has_text="/api/v1/today").first
+    today.locator(".opblock-summary").click()  # opened: parameters, responses, media types
+    expect(today.get_by_role("button", name="Try it out")).to_be_visible()
+    expect(today.locator("select").first).to_be_visible()
+    shoot(desktop, "api-docs")
+    assert outside == []
 
 
 PAGES = ("/", "/contacts", "/duplicates", "/import", "/trips", "/settings", "/insights")

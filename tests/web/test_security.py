@@ -16,6 +16,7 @@ from callwise.services.app import App
 from callwise.services.settings import set_setting
 from callwise.web.app import WebConfig, create_app
 from callwise.web.deps import HERE
+from callwise.web.headers import POLICY
 from callwise.web.throttle import PER_CLIENT, WINDOW_SECONDS, LoginThrottle
 from web_support import NOW_TEXT, MakeClient, csrf_of
 
@@ -224,12 +225,16 @@ def test_security_headers_are_on_pages_the_api_the_feed_and_errors(
         assert "unsafe-inline" not in policy and "cdn" not in policy, name
 
 
-def test_only_the_swagger_page_may_load_from_its_cdn(client: TestClient) -> None:
+def test_the_swagger_page_loads_code_only_from_this_server(client: TestClient) -> None:
+    """Swagger UI is served from this server (issue 15.7): no CDN, no inline script; the
+    docs page alone may show data: images (its stylesheet's icons)."""
     docs = client.get("/api/v1/docs").headers["content-security-policy"]
-    assert "https://cdn.jsdelivr.net" in docs and "frame-ancestors 'none'" in docs
+    assert docs == POLICY.replace("img-src 'self';", "img-src 'self' data:;")
+    assert "script-src 'self';" in docs and "style-src 'self';" in docs
+    assert "cdn" not in docs and "unsafe-inline" not in docs
     for path in ("/api/v1/docs/", "/api/v1/openapi.json", "/api/v1/docsx"):
         answer = client.get(path, follow_redirects=False)
-        assert "cdn" not in answer.headers["content-security-policy"], path
+        assert answer.headers["content-security-policy"] == POLICY, path
 
 
 def test_the_templates_have_no_inline_script_or_style() -> None:

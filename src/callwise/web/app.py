@@ -21,8 +21,10 @@ from callwise.services import access
 from callwise.services.app import App, open_app
 from callwise.web import errors
 from callwise.web.deps import HERE, WebState
+from callwise.web.head import HeadAsGet
 from callwise.web.headers import SecurityHeaders
 from callwise.web.hosts import AllowedHosts
+from callwise.web.pages import install
 from callwise.web.security import Guard, LoginChecks
 from callwise.web.throttle import LoginThrottle
 
@@ -60,10 +62,11 @@ def _check_exposure(core: App, host: str) -> bool:
 
 
 class CallwiseWeb(FastAPI):
-    """FastAPI with the security headers around everything, error pages included."""
+    """FastAPI with the security headers around everything, error pages included, and HEAD
+    answered like GET on every route (web/head.py)."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeaders(super().build_middleware_stack())
+        return SecurityHeaders(HeadAsGet(super().build_middleware_stack()))
 
 
 def _login_checks(core: App, fixed_now: dt.datetime | None) -> LoginChecks:
@@ -91,13 +94,14 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         version=callwise.__version__,
         description="Whom to call today, when it is courteous, and what to say.",
         openapi_url=OPENAPI_URL,
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served by web/pages/install.py from our own copy of Swagger UI
         redoc_url=None,
     )
     throttle = LoginThrottle()
     app.state.web = WebState(core.engine, fixed_now, login, throttle)
     errors.install(app)
     _include_routes(app)
+    app.mount(install.SWAGGER_URL, StaticFiles(directory=install.SWAGGER_FILES), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     hosts = AllowedHosts.build(
         login=login, configured=core.settings().web_hosts, serve_host=config.host
@@ -150,5 +154,6 @@ def _include_routes(app: FastAPI) -> None:
         settings,
         feed,
         insights,
+        install,
     ):
         app.include_router(module.router, include_in_schema=False)

@@ -41,7 +41,14 @@ CSRF_COOKIE = "callwise_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-OPEN_PREFIXES = ("/login", "/static/", "/calendar/feed/", "/favicon")
+OPEN_PREFIXES = (
+    "/login",
+    "/static/",
+    "/calendar/feed/",
+    "/favicon",
+    "/manifest.webmanifest",  # browsers fetch it without cookies
+    "/apple-touch-icon",
+)
 BASIC_CACHE = 64  # checked Basic credentials remembered (each an argon2 check saved)
 
 
