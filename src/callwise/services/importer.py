@@ -18,8 +18,10 @@ from sqlalchemy import Connection
 from callwise.domain.errors import ValidationError
 from callwise.domain.merge import match_keys, merge_contacts
 from callwise.domain.model import Contact
+from callwise.interchange.formats import IMPORT_IDS as FORMATS
+from callwise.interchange.formats import detect_format
 from callwise.interchange.limits import check_file_size
-from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
+from callwise.interchange.records import RejectedRecord
 from callwise.services.app import App, Rollback
 from callwise.services.backup import RestoreReport, restore_backup
 from callwise.services.import_source import (
