@@ -45,6 +45,9 @@ def test_the_web_menu_names_and_downloads_equal_the_registry(client: TestClient)
     assert {k: v[0] for k, v in pages_import.EXPORTS.items()} == {e.id: e.label for e in exports}
     assert set(api_data.EXPORTS) == {e.id for e in exports}
     page = client.get("/import").text
+    assert f'accept="{pages_import.ACCEPT}"' in page
+    for entry in formats.FORMATS:
+        assert all(f".{ext}" in pages_import.ACCEPT.split(",") for ext in entry.extensions)
     for _, label in menu:
         assert label in page
     for export in exports:

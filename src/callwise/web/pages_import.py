@@ -36,6 +36,14 @@ router = APIRouter()
 # From the format registry (interchange/formats.py).
 IMPORT_FORMATS = ((formats.AUTO, formats.AUTO_LABEL), *((f.id, f.label) for f in formats.FORMATS))
 FORMAT_NAMES = formats.NAMES
+# What the file chooser offers: every format's extensions, plain text, the media types.
+ACCEPT = ",".join(
+    [
+        *dict.fromkeys(f".{ext}" for f in formats.FORMATS for ext in f.extensions),
+        ".txt",
+        *dict.fromkeys(e.media_type for e in formats.EXPORTS.values()),
+    ]
+)
 # format -> (label, media type, file name pattern)
 EXPORTS = {
     e.id: (e.label, f"{e.media_type}; charset=utf-8", e.file_name) for e in formats.EXPORTS.values()
@@ -68,6 +76,7 @@ def _form_page(
     context: dict[str, Any] = {
         "formats": IMPORT_FORMATS,
         "exports": EXPORTS,
+        "accept": ACCEPT,
         "values": values or {"format": "auto", "region": ""},
         "errors": errors or {},
         "problem": problem,
