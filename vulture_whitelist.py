@@ -13,6 +13,11 @@ _: object
 _.__getattr__
 _.readable
 
+# Typer reads a command's options through inspect.signature and typing.get_type_hints, which
+# read these off the command cli/contact_options.py `with_contact_options` builds.
+_.__signature__
+_.__annotations__
+
 # sqlite3 reads `isolation_level` off the connection (store/db.py switches its own
 # transaction handling off so that SQLAlchemy's BEGIN governs DDL too).
 _.isolation_level
@@ -52,18 +57,12 @@ _.websites
 _.events
 _.custom_fields
 
-# Enum members Typer offers as choices (`import --format`, `export --format`,
-# `calendar export --birthdays`).
+# Enum members Typer offers as choices (`calendar export --birthdays`).
 _.ALL
-_.VCARD
-_.GOOGLE
-_.OUTLOOK
-_.LINKEDIN
-_.BACKUP
-_.CSV
 
-# `contacts add` and `contacts edit` (cli/contacts.py) take their options back with locals()
-# and hand them to cli/contact_options.apply_options by name.
+# cli/contact_options.py hands `contacts add` and `contacts edit` their shared options as one
+# dict (`with_contact_options`), and edit takes its --remove-* options back with locals();
+# apply_options reads them by name.
 _.met_event
 _.met_place
 _.met_how

@@ -14,7 +14,8 @@ from callwise.domain.contacts import has_name, prepare_contact
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
 from callwise.interchange.csv_formats import read_google, read_linkedin, read_outlook
-from callwise.interchange.records import ParsedRecord, RejectedRecord, detect_format
+from callwise.interchange.formats import detect_format
+from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard import read_vcards
 from interchange_support import FIXTURES, Reader, read_text
 

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
-from callwise.domain.errors import ValidationError
-from callwise.domain.model import (
-    PHONE_LABELS,
-    AddressForm,
-    Contact,
-    Email,
-    Gatekeeper,
-    OtherDate,
-    PartialDate,
-    Phone,
-    RelationshipKind,
-)
+from callwise.domain import contact_input as ci
+from callwise.domain.model import PHONE_LABELS, Contact, Email, Gatekeeper, Phone
 
 P = "Contact"
 Given = Annotated[
@@ -158,7 +149,8 @@ Cadence = Annotated[
     str | None,
     typer.Option(
         "--cadence",
-        help="Keep in touch every N days; 'none' for no cadence (P6.1).",
+        help="Keep in touch every N days: 30, 30d, 2w, 3m or monthly; 'none' for no cadence "
+        "(P6.1).",
         rich_help_panel=K,
     ),
 ]
@@ -170,63 +162,71 @@ Force = Annotated[
     bool, typer.Option("--force", help="Save even if a phone or email belongs to another contact.")
 ]
 
-
-def _labelled(text: str, default_label: str) -> tuple[str, str]:
-    """'work:+1 816 555 0100' -> ('work', '+1 816 555 0100'); a bare value takes the default."""
-    head, sep, tail = text.partition(":")
-    if sep and head.strip().isalpha() and not head.strip().lower().startswith("mailto"):
-        return head.strip().lower(), tail.strip()
-    return default_label, text.strip()
-
-
-def _date(text: str, field: str) -> dt.date | None:
-    if not text.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date; write YYYY-MM-DD", field=field) from None
-
-
-def _other_date(text: str) -> OtherDate:
-    label, sep, when = text.partition("=")
-    if not sep or not label.strip():
-        raise ValidationError(
-            f"{text!r}: write LABEL=DATE, e.g. anniversary=2012-06-09", field="date"
-        )
-    return OtherDate(label.strip(), PartialDate.parse(when, field="date"))
-
-
-def _cadence(text: str) -> int | None:
-    if text.strip().lower() in ("", "none"):
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise ValidationError(
-            f"{text!r} is not a number of days; give e.g. 30, or none", field="cadence_days"
-        ) from None
-
-
-def _kind(text: str) -> RelationshipKind:
-    try:
-        return RelationshipKind(text.strip().lower())
-    except ValueError:
-        allowed = ", ".join(k.value for k in RelationshipKind)
-        raise ValidationError(
-            f"{text!r} is not a relationship kind; use one of: {allowed}", field="kind"
-        ) from None
+# The options `contacts add` and `contacts edit` share, in the order their help lists them.
+SHARED: dict[str, Any] = {
+    "given": Given,
+    "family": Family,
+    "display": Display,
+    "nickname": Nickname,
+    "honorific": Honorific,
+    "kind": Kind,
+    "address": Form,
+    "job_title": JobTitle,
+    "org": Org,
+    "department": Dept,
+    "met_event": MetEvent,
+    "met_date": MetDate,
+    "met_place": MetPlace,
+    "met_how": MetHow,
+    "introduced_by": IntroducedBy,
+    "phone": Phones,
+    "email": Emails,
+    "city": City,
+    "region": Region,
+    "country": Country,
+    "zone": Zone,
+    "hours": Hours,
+    "assistant": Assistant,
+    "assistant_phone": AssistantPhone,
+    "gatekeeper_role": GatekeeperRole,
+    "interest": Interests,
+    "family_notes": FamilyNotes,
+    "avoid": Avoid,
+    "birthday": Birthday,
+    "date": Dates,
+    "source": Source,
+    "connected_on": ConnectedOn,
+    "linkedin": LinkedIn,
+    "cadence": Cadence,
+    "tag": Tags,
+    "notes": Notes,
+}
+Command = TypeVar("Command", bound=Callable[..., None])
 
 
-def _form(text: str) -> AddressForm | None:
-    if text.strip().lower() in ("", "auto"):
-        return None
-    try:
-        return AddressForm(text.strip().lower())
-    except ValueError:
-        raise ValidationError(
-            f"{text!r}: use formal, informal or auto", field="address_form"
-        ) from None
+def with_contact_options(command: Command) -> Command:
+    """Give `command` every option of `SHARED` where its `opts` parameter stands; it receives
+    their values as that one dict (None where not given), so add and edit state them once."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    own = [
+        p.replace(kind=keyword)
+        for p in inspect.signature(command, eval_str=True).parameters.values()
+    ]
+    at = next(i for i, p in enumerate(own) if p.name == "opts")
+    shared = [
+        inspect.Parameter(name, keyword, default=None, annotation=kind)
+        for name, kind in SHARED.items()
+    ]
+    params = [*own[:at], *shared, *own[at + 1 :]]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        opts = {name: values.pop(name) for name in SHARED}
+        command(**values, opts=opts)
+
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run  # type: ignore[return-value]
 
 
 def _scalars(opts: dict[str, Any]) -> dict[str, Any]:
@@ -277,16 +277,15 @@ def apply_options(base: Contact, opts: dict[str, Any], introducer: int | None) -
     """A copy of `base` with every given option applied; lists gain items and lose removed ones."""
     changes: dict[str, Any] = _scalars(opts)
     if opts.get("kind") is not None:
-        changes["kind"] = _kind(opts["kind"])
+        changes["kind"] = ci.relationship_kind(opts["kind"])
     if opts.get("address") is not None:
-        changes["address_form"] = _form(opts["address"])
+        changes["address_form"] = ci.address_form(opts["address"])
     if opts.get("birthday") is not None:
-        text = opts["birthday"]
-        changes["birthday"] = PartialDate.parse(text, field="birthday") if text.strip() else None
+        changes["birthday"] = ci.partial_date(opts["birthday"], "birthday")
     if opts.get("connected_on") is not None:
-        changes["connected_on"] = _date(opts["connected_on"], "connected_on")
+        changes["connected_on"] = ci.iso_date(opts["connected_on"], "connected_on")
     if opts.get("cadence") is not None:
-        changes["cadence_days"] = _cadence(opts["cadence"])
+        changes["cadence_days"] = ci.cadence_days(opts["cadence"])
     met = base.met
     for option, field in (
         ("met_event", "event"),
@@ -296,7 +295,7 @@ def apply_options(base: Contact, opts: dict[str, Any], introducer: int | None) -
         if opts.get(option) is not None:
             met = replace(met, **{field: opts[option]})
     if opts.get("met_date") is not None:
-        met = replace(met, date=_date(opts["met_date"], "met_date"))
+        met = replace(met, date=ci.iso_date(opts["met_date"], "met_date"))
     if opts.get("introduced_by") is not None:
         met = replace(met, introduced_by=introducer)
     changes["met"] = met
@@ -319,10 +318,10 @@ def _gatekeeper(old: Gatekeeper | None, opts: dict[str, Any]) -> Gatekeeper | No
 
 def _lists(base: Contact, opts: dict[str, Any]) -> dict[str, Any]:
     phones = [
-        Phone(n, label) for label, n in (_labelled(p, "mobile") for p in opts.get("phone") or [])
+        Phone(n, label) for label, n in (ci.labelled(p, "mobile") for p in opts.get("phone") or [])
     ]
-    emails = [Email(a, label) for label, a in (_labelled(e, "") for e in opts.get("email") or [])]
-    dates = [_other_date(d) for d in opts.get("date") or []]
+    emails = [Email(a, label) for label, a in (ci.labelled(e, "") for e in opts.get("email") or [])]
+    dates = [ci.other_date(d) for d in opts.get("date") or []]
     return {
         "phones": _unite(base.phones, phones, opts.get("remove_phone") or [], lambda p: p.number),
         "emails": _unite(base.emails, emails, opts.get("remove_email") or [], lambda e: e.address),

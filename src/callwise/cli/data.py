@@ -5,30 +5,24 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from callwise.cli.state import console, print_json, state
 from callwise.domain.errors import ValidationError
+from callwise.interchange.formats import AUTO, EXPORT_IDS, IMPORT_CHOICES
 from callwise.services.database import database_status
 
-
-class ImportFormat(StrEnum):
-    AUTO = "auto"
-    VCARD = "vcard"
-    GOOGLE = "google"
-    OUTLOOK = "outlook"
-    LINKEDIN = "linkedin"
-    BACKUP = "backup"
-
-
-class ExportFormat(StrEnum):
-    JSON = "json"
-    VCARD = "vcard"
-    CSV = "csv"
+# The `--format` choices, from the format registry (interchange/formats.py); Typer lists a
+# Literal's values as the choices.
+if TYPE_CHECKING:
+    ImportFormat = str
+    ExportFormat = str
+else:
+    ImportFormat = Literal[IMPORT_CHOICES]
+    ExportFormat = Literal[EXPORT_IDS]
 
 
 def init(ctx: typer.Context) -> None:
@@ -85,7 +79,7 @@ def import_command(
     file: Annotated[Path, typer.Argument(help="The file to read.")],
     format_: Annotated[
         ImportFormat, typer.Option("--format", help="The file's format; auto reads its content.")
-    ] = ImportFormat.AUTO,
+    ] = AUTO,
     region: Annotated[
         str | None,
         typer.Option(help="Region for numbers without a country code (default: your setting)."),
@@ -128,7 +122,7 @@ def import_command(
         report = importer.import_file(
             st.app,
             file,
-            format=format_.value,
+            format=format_,
             region=region,
             dry_run=dry_run,
             skip_invalid=skip_invalid,
@@ -166,7 +160,7 @@ def export_command(
     format_: Annotated[
         ExportFormat,
         typer.Option("--format", help="json: the lossless backup; vcard: vCard 3.0; csv: Google."),
-    ] = ExportFormat.JSON,
+    ] = "json",
 ) -> None:
     """Export every contact: `json` is the lossless backup that `callwise import` restores;
     `vcard` (3.0) and `csv` (Google Contacts) are for other address books.
@@ -177,11 +171,11 @@ def export_command(
 
     app_ = state(ctx).app
     if str(output) == "-":
-        exporter.write_export(app_, format_.value, sys.stdout)
+        exporter.write_export(app_, format_, sys.stdout)
         return
-    count = _atomic_write(output, lambda out: exporter.write_export(app_, format_.value, out))
+    count = _atomic_write(output, lambda out: exporter.write_export(app_, format_, out))
     if state(ctx).as_json:
-        print_json({"format": format_.value, "output": str(output), "contacts": count})
+        print_json({"format": format_, "output": str(output), "contacts": count})
     else:
         console.print(f"Wrote {count} contacts to {output}.")
 

@@ -12,18 +12,13 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 from callwise.cli.state import console, err_console
 from callwise.domain.errors import ValidationError
 from callwise.domain.phones import is_region
+from callwise.interchange import formats
 from callwise.services.import_match import Target
 from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.importer import ImportReport
 
 SHOWN = 20
-NAMES = {
-    "vcard": "vCard",
-    "google": "Google CSV",
-    "outlook": "Outlook CSV",
-    "linkedin": "LinkedIn CSV",
-    "backup": "callwise backup",
-}
+NAMES = formats.NAMES  # the import report's name for each format
 
 
 def check_region(region: str) -> str:

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from callwise.domain.errors import ValidationError
 from callwise.interchange.limits import MAX_COLUMNS, MAX_VALUES, bounded_lines, too_many
 
 HEADER_SCAN_ROWS = 50
-_NUMBERED = re.compile(
-    r"(e-mail|phone|address|relation|custom field|website|event|organization|im) \d+ - .+"
-)
-_GOOGLE_NAMES = frozenset(
-    {"given name", "family name", "group membership", "labels", "file as", "organization name"}
-)
-_OUTLOOK_NAMES = frozenset(
-    {"e-mail address", "business phone", "mobile phone", "home phone", "job title", "company"}
-)
+# Whether a header row's column names (trimmed, casefolded) are an export's (see
+# interchange/formats.py).
+HeaderTest = Callable[[frozenset[str]], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,26 +63,24 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row | BadRow]:
         consumed = reader.line_num
 
 
-def classify_header(cells: Sequence[str]) -> str | None:
-    """'linkedin', 'google' or 'outlook' for a header row of that export, else None."""
-    names = {c.strip().casefold() for c in cells}
-    if {"first name", "last name"} <= names and names & {"connected on", "position"}:
-        return "linkedin"
-    if names & _GOOGLE_NAMES or any(_NUMBERED.fullmatch(n) for n in names):
-        return "google"
-    if {"first name", "last name"} <= names and names & _OUTLOOK_NAMES:
-        return "outlook"
-    return None
+def header_names(cells: Sequence[str]) -> frozenset[str]:
+    """A row's cells as the column names a `HeaderTest` reads."""
+    return frozenset(c.strip().casefold() for c in cells)
 
 
-def sniff_csv(head: str) -> str | None:
-    """The export a CSV file's first rows (header, after any preamble) come from, or None."""
+def sniff_csv(head: str, tests: Mapping[str, HeaderTest]) -> str | None:
+    """The export (a key of `tests`) a CSV file's first rows (header, after any preamble)
+    come from, or None."""
     rows = csv_rows(io.StringIO(head, newline=""))
     for index, row in enumerate(rows):
         if index >= HEADER_SCAN_ROWS:
             break
-        if isinstance(row, Row) and (kind := classify_header(row.cells)):
-            return kind
+        if not isinstance(row, Row):
+            continue
+        names = header_names(row.cells)
+        for kind, is_header in tests.items():
+            if is_header(names):
+                return kind
     return None
 
 
@@ -108,13 +99,13 @@ class Header:
 
 
 def find_header(
-    rows: Iterator[Row | BadRow], kind: str, expected: str
+    rows: Iterator[Row | BadRow], is_header: HeaderTest, expected: str
 ) -> tuple[Row, Iterator[Row | BadRow]]:
-    """Skip a preamble to the header row of `kind`; raise before any record otherwise."""
+    """Skip a preamble to the header row `is_header` accepts; raise before any record otherwise."""
     for index, row in enumerate(rows):
         if index >= HEADER_SCAN_ROWS:
             break
-        if isinstance(row, Row) and classify_header(row.cells) == kind:
+        if isinstance(row, Row) and is_header(header_names(row.cells)):
             return row, rows
     raise ValidationError(
         f"no {expected} header row found in the first {HEADER_SCAN_ROWS} rows; "

@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from callwise.domain.errors import ValidationError
-from callwise.interchange.csv_common import BadRow, Header, Row, csv_rows, find_header, is_blank
+from callwise.interchange.csv_common import (
+    BadRow,
+    Header,
+    Row,
+    csv_rows,
+    find_header,
+    is_blank,
+)
 from callwise.interchange.draft import ContactDraft, nameless_reason
+from callwise.interchange.formats import BY_ID
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 
 RowReader = Callable[[dict[str, str], ContactDraft], None]
@@ -20,11 +28,12 @@ def read_table(
     canonical: Callable[[str], str],
     fill: RowReader,
 ) -> Iterator[ParsedRecord | RejectedRecord]:
-    """Records of a CSV export of `kind`, columns by (canonical) name, blank rows skipped.
+    """Records of a CSV export of `kind` (a format id), columns by (canonical) name, blank
+    rows skipped.
 
     Raises ValidationError before yielding anything when no header of `kind` is found.
     """
-    header_row, rows = find_header(csv_rows(lines), kind, expected)
+    header_row, rows = find_header(csv_rows(lines), BY_ID[kind].header_test(), expected)
     header = Header(
         tuple(canonical(cell.strip().removeprefix("\ufeff")) for cell in header_row.cells)
     )

@@ -1,14 +1,10 @@
-"""What a reader yields for each record of a file, and which format a file is in."""
+"""What a reader yields for each record of a file (the formats are in interchange/formats.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
-from callwise.interchange.csv_common import sniff_csv
-
-FORMATS = ("vcard", "google", "outlook", "linkedin", "backup")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,24 +26,3 @@ class RejectedRecord:
 
     line: int
     reason: str
-
-
-def detect_format(head: str) -> str:
-    """The format of a file from its first characters: one of `FORMATS`.
-
-    `head` should hold the first few kilobytes (a LinkedIn export starts with a preamble).
-    """
-    text = head.removeprefix("\ufeff")
-    stripped = text.lstrip()
-    if stripped.startswith("{") and "callwise-backup" in text:
-        return "backup"
-    first_line = stripped.split("\n", 1)[0].strip().upper()
-    if first_line.startswith("BEGIN:VCARD"):
-        return "vcard"
-    if not stripped.startswith("{") and (kind := sniff_csv(text)):
-        return kind
-    raise ValidationError(
-        "cannot tell the file's format: expected a vCard (BEGIN:VCARD), a Google, Outlook or "
-        "LinkedIn CSV export, or a callwise backup; name it with --format",
-        field="format",
-    )

@@ -34,9 +34,8 @@ from callwise.domain.model import (
     PartialDate,
     Phone,
 )
-from callwise.interchange.csv_formats import read_google, read_linkedin, read_outlook
-from callwise.interchange.records import ParsedRecord, RejectedRecord, detect_format
-from callwise.interchange.vcard import read_vcards
+from callwise.interchange.formats import READERS, detect_format
+from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard_parts import file_parts
 from callwise.services.child_process import (
     COLLECT_AFTER,
@@ -52,12 +51,6 @@ HEAD_BYTES = 64 * 1024
 HELD_RECORDS = 4 * BATCH  # an early reader parses this many while it waits for the region
 PARALLEL_FROM_BYTES = 1_000_000
 READING_PROCESSES = 2  # a vCard file is read by two processes at once, part by part
-READERS = {
-    "vcard": read_vcards,
-    "google": read_google,
-    "outlook": read_outlook,
-    "linkedin": read_linkedin,
-}
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 
 

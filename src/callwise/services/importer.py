@@ -20,8 +20,10 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.identity import Evidence
 from callwise.domain.merge import merge_contacts
 from callwise.domain.model import Contact
+from callwise.interchange.formats import IMPORT_IDS as FORMATS
+from callwise.interchange.formats import detect_format
 from callwise.interchange.limits import check_file_size
-from callwise.interchange.records import FORMATS, RejectedRecord, detect_format
+from callwise.interchange.records import RejectedRecord
 from callwise.services.app import App, Rollback
 from callwise.services.backup import RestoreReport, restore_backup
 from callwise.services.duplicates import name_book, shared_with_store

@@ -3,7 +3,8 @@ contact back to the fields, and a service's error back to the input it is about 
 
 Decisions:
 - Every input is kept as typed (`ContactForm.values`), so a refused form shows it again.
-- Lists (interests, topics to avoid, tags) are comma separated, one rule for all three.
+- Lists (interests, topics to avoid, tags) are comma separated, one rule for all three;
+  cadences are read as the CLI reads them (domain/contact_input.py: 30, 2w, monthly ...).
 - Phones and emails are numbered rows (`phone_1`, `phone_1_label` ...): at least three phone
   rows and two email rows, one empty row more than the contact has; empty rows are skipped.
 - Editing starts from the stored contact, so what the form does not show (other dates, who
@@ -24,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from callwise.domain import contact_input as ci
 from callwise.domain.codec import contact_from_dict, contact_to_dict
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
@@ -170,28 +172,11 @@ def _original(text: str) -> dict[str, str] | None:
     return {str(k): v for k, v in data.items() if isinstance(v, str)}
 
 
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _cadence(text: str) -> int | None:
-    raw = text.strip()
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise ValidationError(
-            f"{raw!r} is not a number of days; give a whole number such as 30, "
-            "or leave it empty for no cadence",
-            field="cadence_days",
-        )
-    return int(raw)
-
-
 def contact_dict(form: ContactForm) -> dict[str, Any]:
     """The fields as the codec's contact dict (docs/json.md), without the stored-only parts."""
     get = form.get
     data: dict[str, Any] = {name: get(name) for name in TEXT_FIELDS}
-    data.update({name: _split(get(name)) for name in LIST_FIELDS})
+    data.update({name: ci.text_list(get(name)) for name in LIST_FIELDS})
     data["kind"] = get("kind").strip() or "personal"
     data["address_form"] = get("address_form").strip() or None
     data["met"] = {key: get(name) for name, key in MET_FIELDS.items()}
@@ -212,7 +197,7 @@ def contact_dict(form: ContactForm) -> dict[str, Any]:
     data["gatekeeper"] = gatekeeper if (gatekeeper["name"] + gatekeeper["phone"]).strip() else None
     data["birthday"] = get("birthday").strip() or None
     data["connected_on"] = get("connected_on").strip() or None
-    data["cadence_days"] = _cadence(get("cadence_days"))
+    data["cadence_days"] = ci.cadence_days(get("cadence_days"))
     return data
 
 

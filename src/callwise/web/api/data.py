@@ -13,7 +13,7 @@ Decisions:
 from __future__ import annotations
 
 import io
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Body, File, Form, Path, UploadFile
 from fastapi.responses import Response
@@ -21,12 +21,14 @@ from fastapi.responses import Response
 from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.phones import is_region
 from callwise.domain.settings import SPEC_BY_KEY
+from callwise.interchange import formats
 from callwise.services import exporter, uploads
 from callwise.services import settings as service
 from callwise.services.app import App
 from callwise.web.deps import AppDep
 from callwise.web.schemas.common import Text
 from callwise.web.schemas.data import (
+    ExportFormat,
     ImportCommit,
     ImportFormat,
     ImportPreview,
@@ -38,12 +40,8 @@ from callwise.web.schemas.data import (
 
 router = APIRouter(tags=["data"])
 
-# Export format -> (content type, file extension).
-EXPORTS = {
-    "json": ("application/json", "json"),
-    "vcard": ("text/vcard", "vcf"),
-    "csv": ("text/csv", "csv"),
-}
+# Export format -> (content type, file extension), from the format registry.
+EXPORTS = {e.id: (e.media_type, e.extension) for e in formats.EXPORTS.values()}
 Region = Annotated[
     str | None,
     Form(pattern=r"^[A-Za-z]{2}$", description="Region for numbers without a country code."),
@@ -121,7 +119,7 @@ def commit_import(
         }
     },
 )
-def export(app: AppDep, format: Literal["json", "vcard", "csv"]) -> Response:
+def export(app: AppDep, format: ExportFormat) -> Response:
     out = io.StringIO(newline="")
     exporter.write_export(app, format, out)
     media_type, extension = EXPORTS[format]

@@ -23,6 +23,7 @@ from starlette.background import BackgroundTask
 
 from callwise.domain.errors import CallwiseError, NotFoundError, ValidationError
 from callwise.domain.phones import is_region
+from callwise.interchange import formats
 from callwise.services import calendar, exporter, uploads
 from callwise.services.app import App
 from callwise.services.contacts import count_contacts
@@ -32,26 +33,20 @@ from callwise.web.deps import AppDep, CsrfDep, render
 
 router = APIRouter()
 
-IMPORT_FORMATS = (
-    ("auto", "Detect from the file"),
-    ("vcard", "vCard (.vcf: Apple, Google, Outlook, Thunderbird)"),
-    ("google", "Google Contacts CSV"),
-    ("outlook", "Outlook CSV"),
-    ("linkedin", "LinkedIn Connections.csv"),
-    ("backup", "callwise JSON backup"),
+# From the format registry (interchange/formats.py).
+IMPORT_FORMATS = ((formats.AUTO, formats.AUTO_LABEL), *((f.id, f.label) for f in formats.FORMATS))
+FORMAT_NAMES = formats.NAMES
+# What the file chooser offers: every format's extensions, plain text, the media types.
+ACCEPT = ",".join(
+    [
+        *dict.fromkeys(f".{ext}" for f in formats.FORMATS for ext in f.extensions),
+        ".txt",
+        *dict.fromkeys(e.media_type for e in formats.EXPORTS.values()),
+    ]
 )
-FORMAT_NAMES = {
-    "vcard": "vCard",
-    "google": "Google CSV",
-    "outlook": "Outlook CSV",
-    "linkedin": "LinkedIn CSV",
-    "backup": "callwise backup",
-}
 # format -> (label, media type, file name pattern)
 EXPORTS = {
-    "json": ("JSON backup (everything, restores in callwise)", "application/json", "backup.json"),
-    "vcard": ("vCard 3.0 (phones and address books)", "text/vcard; charset=utf-8", "contacts.vcf"),
-    "csv": ("Google Contacts CSV", "text/csv; charset=utf-8", "contacts.csv"),
+    e.id: (e.label, f"{e.media_type}; charset=utf-8", e.file_name) for e in formats.EXPORTS.values()
 }
 FORM_FIELDS = ("file", "format", "region")
 _CLI_WORDS = (
@@ -81,6 +76,7 @@ def _form_page(
     context: dict[str, Any] = {
         "formats": IMPORT_FORMATS,
         "exports": EXPORTS,
+        "accept": ACCEPT,
         "values": values or {"format": "auto", "region": ""},
         "errors": errors or {},
         "problem": problem,

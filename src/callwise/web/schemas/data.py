@@ -3,14 +3,24 @@ issue 7)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
+from callwise.interchange import formats
 from callwise.services.importer import ImportReport
 from callwise.web.schemas.common import Input
 
-ImportFormat = Literal["auto", "vcard", "google", "outlook", "linkedin", "backup"]
+# The format enums, from the format registry (interchange/formats.py): a Literal of its ids
+# (for mypy, a str).
+if TYPE_CHECKING:
+    ImportFormat = str
+    ReadFormat = str
+    ExportFormat = str
+else:
+    ImportFormat = Literal[formats.IMPORT_CHOICES]
+    ReadFormat = Literal[formats.IMPORT_IDS]
+    ExportFormat = Literal[formats.EXPORT_IDS]
 
 
 class NewRecord(BaseModel):
@@ -95,7 +105,7 @@ class ImportReportOut(BaseModel):
     """What an import did, or would do (`dry_run`). A backup fills `restored` instead of
     the lists."""
 
-    format: Literal["vcard", "google", "outlook", "linkedin", "backup"]
+    format: ReadFormat
     dry_run: bool
     added: int
     merged: int
