@@ -25,11 +25,10 @@ from callwise.services.backup import RestoreReport, restore_backup
 from callwise.services.import_source import (
     PreparedBatch,
     Progress,
-    fewer_collections,
     head_text,
     prepared_batches,
 )
-from callwise.services.zone_cache import use_disk_cache
+from callwise.services.runtime import enable_city_cache, fewer_collections
 from callwise.store import contacts as store
 from callwise.store import db
 
@@ -132,7 +131,7 @@ def import_file(
 ) -> ImportReport:
     """Import `path`. Without `skip_invalid`, one rejected record aborts with nothing written."""
     _check_path(path)
-    use_disk_cache()  # every new contact's city is looked up (zones' tables, issue 3)
+    enable_city_cache()  # every new contact's city is looked up (zones' tables, issue 3)
     chosen = detect_format(head_text(path)) if format == "auto" else format
     if chosen not in FORMATS:
         raise ValidationError(
