@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
+from callwise.services.synthetic import synthetic_contacts
 from conftest import NOW
 
 WAIT_SECONDS = 60.0  # generous: the machine is shared and noisy

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import event
 
 from callwise.domain.model import Contact, Email
-from callwise.domain.synthetic import synthetic_contacts
 from callwise.interchange.vcard import write_vcards
 from callwise.services import contacts, importer
 from callwise.services.app import App, open_app
+from callwise.services.synthetic import synthetic_contacts
 from callwise.store import db
 from callwise.store.contacts import count_contacts
 from conftest import NOW
