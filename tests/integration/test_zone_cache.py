@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from callwise.domain import city_tables, zones
+from callwise.domain import city_tables, zone_evidence, zones
 from callwise.domain.model import Contact, Phone
 from callwise.services import zone_cache
 
@@ -30,9 +30,12 @@ CONTACTS = [
 
 
 def _answers() -> list[object]:
-    coordinates = [zones.city_coordinates(*place) for place in PLACES]
+    coordinates = [zone_evidence.city_coordinates(*place) for place in PLACES]
     located = [zones.resolve_location(c, "Europe/Berlin") for c in CONTACTS]
-    subdivisions = [zones.subdivision_code("Missouri", "US"), zones.subdivision_code("qc", "CA")]
+    subdivisions = [
+        zone_evidence.subdivision_code("Missouri", "US"),
+        zone_evidence.subdivision_code("qc", "CA"),
+    ]
     return [*coordinates, *located, *subdivisions]
 
 

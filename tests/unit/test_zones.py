@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from callwise.domain.model import Contact, Phone
+from callwise.domain.zone_evidence import subdivision_code
 from callwise.domain.zones import (
     country_phrase,
     public_holiday,
     resolve_location,
-    subdivision_code,
     wall_to_utc,
 )
 

@@ -6,11 +6,11 @@ The Typer application itself lives in cli/root.py and loads on first use of `app
 
 from __future__ import annotations
 
-import gc
 import sys
 from typing import Any
 
 from callwise.cli.args import GLOBAL_FLAGS, GLOBAL_WITH_VALUE, hoist_globals, quick_import
+from callwise.services import runtime
 
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_WITH_VALUE", "hoist_globals", "main"]
 
@@ -31,9 +31,7 @@ def _start_import_early(argv: list[str]) -> None:
     if found is not None:
         from pathlib import Path
 
-        from callwise.services.import_source import start_early_reader
-
-        start_early_reader(Path(found.file), found.format)
+        runtime.start_early_import(Path(found.file), found.format)
 
 
 def main() -> None:
@@ -43,20 +41,19 @@ def main() -> None:
     from callwise.cli.state import err_console
 
     try:
-        gc.freeze()  # what is loaded by now lives until exit: no collection needs to look at it
+        runtime.freeze_long_lived()  # what is loaded by now lives until exit
         code = quick.run(sys.argv[1:])
         if code is not None:
             sys.exit(code)
         from callwise.cli.root import app
-        from callwise.services.zone_cache import use_disk_cache
 
-        use_disk_cache()  # the city tables of `when`, `today`, `import`..., read when needed
-        gc.freeze()
+        runtime.enable_city_cache()  # for `when`, `today`, `import`..., read when needed
+        runtime.freeze_long_lived()
         app()
     except KeyboardInterrupt:
         err_console.print("interrupted; nothing more was written")
         sys.exit(130)
     finally:
         # The command is done: spare the interpreter's last full garbage collection over every
-        # object still alive (0.4 s after a 10k-card import). Finalizers and atexit still run.
-        gc.freeze()
+        # object still alive. Finalizers and atexit still run.
+        runtime.freeze_long_lived()

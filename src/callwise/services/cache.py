@@ -20,7 +20,6 @@ its key).
 
 from __future__ import annotations
 
-import gc
 import threading
 import weakref
 from collections import OrderedDict
@@ -30,6 +29,7 @@ from typing import TypeVar, cast
 from sqlalchemy import Engine
 
 from callwise.services.app import App
+from callwise.services.runtime import freeze_once_settled
 
 T = TypeVar("T")
 ENTRIES = 32  # per engine; a plan of a year is the largest value, a few megabytes at most
@@ -103,19 +103,5 @@ def remembered(app: App, question: tuple[Hashable, ...], compute: Callable[[], T
     minute = app.now.replace(second=0, microsecond=0)
     key = (*question, app.data_revision(), minute)
     found = cache_of(app.engine).get(key, compute)
-    _settle_heap_once()
+    freeze_once_settled()
     return found
-
-
-_settled = threading.Event()
-
-
-def _settle_heap_once() -> None:
-    """Once a process has made its first plan, what lives as long as it is loaded: the tables
-    of cities, zones and holidays, compiled queries and templates (some 200k objects). Set
-    them aside from the cyclic garbage collector (`gc.freeze`): each of its full passes walked
-    them all and paused every request for about 150 ms, several times a minute under load.
-    They are still freed by reference counting; only a cycle among them would stay."""
-    if not _settled.is_set():
-        _settled.set()
-        gc.freeze()

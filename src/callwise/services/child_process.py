@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import os
 import queue
 import signal
@@ -24,9 +23,9 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from callwise.domain.errors import CallwiseError
+from callwise.services.runtime import collect_rarely
 
 QUEUED_ITEMS = 8  # items a child makes ahead of the parent: memory stays flat
-COLLECT_AFTER = 50_000  # allocations between the garbage collector's youngest passes
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its child still lives
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 T = TypeVar("T")
@@ -70,7 +69,7 @@ def _child_main(produce: Callable[[], Iterable[Any]], sending: Connection, paren
     """Child process: send ("item", x) for each item, then ("done", None) or ("error", exc).
     A sending thread pickles and writes while this one makes the next items."""
     _die_with(parent)
-    gc.set_threshold(COLLECT_AFTER)
+    collect_rarely()
     items: queue.Queue[Any] = queue.Queue(maxsize=QUEUED_ITEMS)
     sender = threading.Thread(target=_send_all, args=(items, sending), daemon=True)
     sender.start()

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import gc
 import io
 import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.reduction import ForkingPickler
@@ -38,13 +36,13 @@ from callwise.interchange.formats import READERS, detect_format
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard_parts import file_parts
 from callwise.services.child_process import (
-    COLLECT_AFTER,
     Child,
     start_child,
 )
 from callwise.services.child_process import (
     in_second_process as in_second_process,  # services/demo.py reads through it
 )
+from callwise.services.runtime import take_early_import
 
 BATCH = 500
 HEAD_BYTES = 64 * 1024
@@ -181,18 +179,6 @@ for _model in (Contact, Phone, Email, HowWeMet, PartialDate, OtherDate, Gatekeep
     ForkingPickler.register(_model, _by_fields(_model))
 
 
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the garbage collector's passes far less often meanwhile: an import makes and drops
-    millions of objects, almost none in cycles, and the passes cost ~5% of its time."""
-    before = gc.get_threshold()
-    gc.set_threshold(COLLECT_AFTER, *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def _start_readers(path: Path, fmt: str, encoding: str, regions: list[Region]) -> list[Child]:
     """One reading process per region given: a vCard file is shared out by parts."""
     if fmt != "vcard" or len(regions) == 1:
@@ -226,7 +212,7 @@ def _in_part_order(children: list[Child]) -> Iterator[PreparedBatch]:
 
 
 @dataclass
-class _EarlyReader:
+class EarlyReader:
     """Readers started before the database is open: they parse while this process starts
     up, and prepare records once `prepared_batches` sends them the region (issue 3)."""
 
@@ -234,8 +220,22 @@ class _EarlyReader:
     children: list[Child]
     regions_to: list[Any]
 
+    def take(
+        self, path: Path, fmt: str, encoding: str, region: str
+    ) -> Iterator[PreparedBatch] | None:
+        """Their batches when they read this very file and all live, else None (they stop)."""
+        alive = all(child.is_alive() for child in self.children)
+        if self.key != _file_key(path, fmt, encoding) or not alive:
+            self.stop()
+            return None
+        for sending in self.regions_to:
+            sending.send(region)
+            sending.close()
+        return _in_part_order(self.children)
 
-_early: list[_EarlyReader] = []
+    def stop(self) -> None:
+        for child in self.children:
+            child.stop()
 
 
 def _file_key(path: Path, fmt: str, encoding: str) -> tuple[str, str, str]:
@@ -257,22 +257,21 @@ class _RegionFromParent:
         return value
 
 
-def start_early_reader(path: Path, fmt: str = "auto") -> None:
+def start_early_reader(path: Path, fmt: str = "auto") -> EarlyReader | None:
     """Start reading a large vCard or CSV file in other processes now, so that parsing
     overlaps this process's start-up; a later `prepared_batches` of the same file takes them
-    over. Anything unusual (a small, missing or unreadable file, a backup, an unknown
-    format) starts nothing: the import then reports it as usual."""
+    over (through services/runtime.py). Anything unusual (a small, missing or unreadable
+    file, a backup, an unknown format) starts nothing: the import then reports it as usual."""
     try:
         if not path.is_file() or path.stat().st_size < PARALLEL_FROM_BYTES:
-            return
+            return None
         chosen = detect_format(head_text(path)) if fmt == "auto" else fmt
     except (OSError, CallwiseError):
-        return
+        return None
     if chosen not in READERS or (os.cpu_count() or 1) < 2:
-        return
+        return None
     if "fork" not in multiprocessing.get_all_start_methods():
-        return
-    stop_early_reader()
+        return None
     context = multiprocessing.get_context("fork")
     pipes = [context.Pipe(duplex=False) for _ in range(_reader_count(chosen))]
     sending_ends = [sending for _, sending in pipes]
@@ -280,36 +279,11 @@ def start_early_reader(path: Path, fmt: str = "auto") -> None:
     try:
         children = _start_readers(path, chosen, "utf-8-sig", regions)
     except OSError:  # no process to be had: the import reads the file itself, later
-        return
+        return None
     finally:
         for receiving, _ in pipes:
             receiving.close()
-    key = _file_key(path, chosen, "utf-8-sig")
-    _early.append(_EarlyReader(key, children, sending_ends))
-
-
-def stop_early_reader() -> None:
-    """End early readers nobody took over."""
-    while _early:
-        for child in _early.pop().children:
-            child.stop()
-
-
-def _take_early_reader(
-    path: Path, fmt: str, encoding: str, region: str
-) -> Iterator[PreparedBatch] | None:
-    if not _early:
-        return None
-    early = _early[-1]
-    alive = all(child.is_alive() for child in early.children)
-    if early.key != _file_key(path, fmt, encoding) or not alive:
-        stop_early_reader()
-        return None
-    _early.pop()
-    for sending in early.regions_to:
-        sending.send(region)
-        sending.close()
-    return _in_part_order(early.children)
+    return EarlyReader(_file_key(path, chosen, "utf-8-sig"), children, sending_ends)
 
 
 def prepared_batches(
@@ -325,7 +299,7 @@ def prepared_batches(
     size = path.stat().st_size
     if parallel is None:
         parallel = size >= PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1
-    early = _take_early_reader(path, fmt, encoding, region) if parallel is not False else None
+    early = take_early_import(path, fmt, encoding, region) if parallel is not False else None
     if early is not None:
         batches = early
     elif parallel:

@@ -39,11 +39,10 @@ from callwise.services.import_match import (
 from callwise.services.import_source import (
     PreparedBatch,
     Progress,
-    fewer_collections,
     head_text,
     prepared_batches,
 )
-from callwise.services.zone_cache import use_disk_cache
+from callwise.services.runtime import enable_city_cache, fewer_collections
 from callwise.store import contacts as store
 from callwise.store import db
 from callwise.store.key_owners import key_owners
@@ -173,7 +172,7 @@ def import_file(
     """Import `path`. Without `skip_invalid`, one rejected record aborts with nothing written.
     The records at `separate_lines` become new contacts whatever they resemble (issue 13)."""
     _check_path(path)
-    use_disk_cache()  # every new contact's city is looked up (zones' tables, issue 3)
+    enable_city_cache()  # every new contact's city is looked up (zones' tables, issue 3)
     chosen = detect_format(head_text(path)) if format == "auto" else format
     if chosen not in FORMATS:
         raise ValidationError(

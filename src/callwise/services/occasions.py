@@ -20,7 +20,7 @@ from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import PlanPolicy, TripStop, check_rrule, occurrences
 from callwise.domain.places import normalise_country
-from callwise.domain.zones import city_coordinates
+from callwise.domain.zone_evidence import city_coordinates
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
 from callwise.services.plan import home_today, parse_day, trip_neighbours

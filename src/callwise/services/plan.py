@@ -25,9 +25,6 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -45,6 +42,7 @@ from callwise.services.plan_candidates import (
     PlanRange,
     trip_neighbours,
 )
+from callwise.services.runtime import paused_collection
 
 __all__ = [
     "ATTEMPT_LOOKBACK_DAYS",
@@ -131,7 +129,7 @@ def plan_days(app: App, start: dt.date, days: int) -> Plan:
     planner = CourtesyPlanner(settings, settings.home_zone)
     policy = PlanPolicy.from_settings(settings)
     span = PlanRange(start, days, app.now, start - today)
-    with _collector_paused(), app.engine.connect() as conn:
+    with paused_collection(), app.engine.connect() as conn:
         histories = plan_candidates.histories(conn, span, settings, policy)
         found = [
             candidate_for(h, start=start, days=days, now=app.now, planner=planner, policy=policy)
@@ -139,19 +137,3 @@ def plan_days(app: App, start: dt.date, days: int) -> Plan:
         ]
         worth = [c for c in found if c.occasions]
         return build_plan(worth, start, days, app.now, settings, planner)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a plan is made.
-
-    A plan allocates many short-lived objects (rows, contacts, occasions; reference counting
-    frees them), and each full collection walks every long-lived object too, the large city
-    and zone indexes among them: at a million contacts that was a quarter of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

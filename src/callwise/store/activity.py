@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 
 from callwise.domain.calls import TOUCHING, Call, CustomOccasion, Outcome, Promise, Snooze, Trip
-from callwise.domain.zones import city_coordinates
+from callwise.domain.zone_evidence import city_coordinates
 from callwise.store.tables import calls, contacts, custom_occasions, promises, snoozes, trips
 
 BATCH = 1000

@@ -14,15 +14,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from callwise.domain.model import (
-    AddressForm,
     Contact,
     Email,
-    Gatekeeper,
-    HowWeMet,
-    OtherDate,
-    PartialDate,
     Phone,
-    RelationshipKind,
 )
 from callwise.domain.text import fold
 from callwise.store.contact_rows import (
@@ -30,6 +24,7 @@ from callwise.store.contact_rows import (
     ROW_KEYS,
     NewRows,
     child_values,
+    contact_from_row,
     new_rows,
     plan_values,
     row_values,
@@ -63,61 +58,6 @@ def plan_columns(
 def _row(contact: Contact, last_touch_at: dt.datetime | None = None) -> dict[str, Any]:
     """The `contacts` row of `contact` by column name (phones and emails have their own)."""
     return dict(zip(ROW_KEYS, row_values(contact, last_touch_at), strict=True))
-
-
-def _contact(row: Any, phones: Sequence[Phone], emails: Sequence[Email]) -> Contact:
-    m = row._mapping
-    gatekeeper = None
-    if m["gatekeeper_name"] is not None or m["gatekeeper_phone"] is not None:
-        gatekeeper = Gatekeeper(
-            m["gatekeeper_name"] or "", m["gatekeeper_role"] or "", m["gatekeeper_phone"] or ""
-        )
-    birthday = None
-    if m["birth_month"] is not None:
-        birthday = PartialDate(m["birth_month"], m["birth_day"], m["birth_year"])
-    return Contact(
-        id=m["id"],
-        given_name=m["given_name"],
-        family_name=m["family_name"],
-        display_name=m["display_name"],
-        nickname=m["nickname"],
-        honorific=m["honorific"],
-        kind=RelationshipKind(m["kind"]),
-        address_form=AddressForm(m["address_form"]) if m["address_form"] else None,
-        job_title=m["job_title"],
-        organization=m["organization"],
-        department=m["department"],
-        met=HowWeMet(
-            m["met_event"],
-            m["met_date"],
-            m["met_place"],
-            m["met_circumstances"],
-            m["met_introduced_by"],
-        ),
-        phones=tuple(phones),
-        emails=tuple(emails),
-        city=m["city"],
-        region=m["region"],
-        country=m["country"],
-        time_zone=m["time_zone"],
-        availability=m["availability"],
-        gatekeeper=gatekeeper,
-        interests=tuple(json.loads(m["interests"])),
-        family_notes=m["family_notes"],
-        avoid_topics=tuple(json.loads(m["avoid_topics"])),
-        birthday=birthday,
-        other_dates=tuple(
-            OtherDate(label, PartialDate.parse(iso)) for label, iso in json.loads(m["other_dates"])
-        ),
-        source=m["source"],
-        connected_on=m["connected_on"],
-        linkedin_url=m["linkedin_url"],
-        cadence_days=m["cadence_days"],
-        tags=tuple(json.loads(m["tags"])),
-        notes=m["notes"],
-        created_at=_utc(m["created_at"]),
-        updated_at=_utc(m["updated_at"]),
-    )
 
 
 def insert_contacts(
@@ -215,7 +155,7 @@ def get_contacts(conn: Connection, ids: Sequence[int]) -> list[Contact]:
         for e in email_rows:
             emails[e.contact_id].append(Email(e.address, e.label))
         for row in conn.execute(select(contacts).where(contacts.c.id.in_(chunk))):
-            found[row.id] = _contact(row, phones[row.id], emails[row.id])
+            found[row.id] = contact_from_row(row, phones[row.id], emails[row.id])
     return [found[i] for i in ids if i in found]
 
 
