@@ -74,32 +74,39 @@ def demo_command(
         console.print(f"Added {added} contacts." if added else "The database has contacts already.")
 
 
+FormatOption = Annotated[
+    ImportFormat, typer.Option("--format", help="The file's format; auto reads its content.")
+]
+RegionOption = Annotated[
+    str | None,
+    typer.Option(help="Region for numbers without a country code (default: your setting)."),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+]
+SkipInvalidOption = Annotated[
+    bool,
+    typer.Option("--skip-invalid", help="Import the valid records, report the rejected ones."),
+]
+SeparateOption = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--separate",
+        metavar="LINE",
+        help="Import the record at this file line as a new person, whatever it resembles "
+        "(repeatable; the lines are in the dry run's report).",
+    ),
+]
+
+
 def import_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The file to read.")],
-    format_: Annotated[
-        ImportFormat, typer.Option("--format", help="The file's format; auto reads its content.")
-    ] = AUTO,
-    region: Annotated[
-        str | None,
-        typer.Option(help="Region for numbers without a country code (default: your setting)."),
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
-    ] = False,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option("--skip-invalid", help="Import the valid records, report the rejected ones."),
-    ] = False,
-    separate: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--separate",
-            metavar="LINE",
-            help="Import the record at this file line as a new person, whatever it resembles "
-            "(repeatable; the lines are in the dry run's report).",
-        ),
-    ] = None,
+    format_: FormatOption = AUTO,
+    region: RegionOption = None,
+    dry_run: DryRunOption = False,
+    skip_invalid: SkipInvalidOption = False,
+    separate: SeparateOption = None,
 ) -> None:
     """Import vCard, Google/Outlook/LinkedIn CSV or a callwise backup; a record merges into
     a contact only on agreeing evidence (a shared phone, email or profile and a name that
