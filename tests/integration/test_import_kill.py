@@ -2,7 +2,9 @@
 a killed reader fails the import cleanly, and a SIGKILL at any moment of an import or a backup
 restore leaves an intact database with all of the file or none of it.
 
-CALLWISE_KILL_TRIALS sets how many random kills each kind gets (default 6, for `make test`)."""
+CALLWISE_KILL_TRIALS sets how many random kills each kind gets: the default 3 keeps `make
+test` short; the kills are aimed at the second half of a run, where the write transaction is
+open (reading and matching come first). Raise it (e.g. 30) for the long form."""
 
 from __future__ import annotations
 
@@ -32,9 +34,10 @@ from process_support import (
     write_big_vcard,
 )
 
-TRIALS = int(os.environ.get("CALLWISE_KILL_TRIALS", "6"))
+TRIALS = int(os.environ.get("CALLWISE_KILL_TRIALS", "3"))
 BEFORE = 1500  # contacts in the database before each killed run
-ADDED = 4000  # cards in the file each killed run imports (above the size read in parallel)
+ADDED = 2200  # cards in the file each killed run imports (1.1 MB: above the size read in parallel)
+KILL_FROM = 0.5  # kills fall in [KILL_FROM, 1.0] of a whole run: the write is at its end
 
 pytestmark = pytest.mark.skipif(not running_on_linux(), reason="reads /proc")
 
@@ -129,7 +132,7 @@ def test_a_sigkill_at_any_moment_leaves_all_or_nothing(
         target = tmp_path / f"t{trial}.db"
         shutil.copy(base, target)
         running = callwise_process(f"sqlite:///{target}", "import", str(source))
-        time.sleep(chooser.uniform(0, whole))
+        time.sleep(chooser.uniform(KILL_FROM, 1.0) * whole)
         running.kill()
         running.communicate()
         check, count = _integrity_and_count(target)
@@ -137,4 +140,7 @@ def test_a_sigkill_at_any_moment_leaves_all_or_nothing(
         assert count in (BEFORE, after), (trial, count)
         outcome = "before" if count == BEFORE else "after"
         seen[outcome] = seen.get(outcome, 0) + 1
-    print(f"{kind}: {TRIALS} SIGKILL trials over {whole:.1f} s runs: {seen}")
+    print(
+        f"{kind}: {TRIALS} SIGKILL trials in [{KILL_FROM}, 1] of {whole:.1f} s runs: {seen}, "
+        "integrity ok after every one"
+    )

@@ -2,8 +2,8 @@
 one short transaction (all or nothing, or the valid records with `skip_invalid`).
 
 Reading and matching run in a read snapshot, with no write lock held, so the web app and the
-CLI keep writing meanwhile; the write checks the data revision and matches again if another
-writer got in between (issue 11)."""
+CLI keep writing meanwhile; the write checks the contacts revision (store/db.py) and matches
+again if another writer changed contacts in between (issue 11)."""
 
 from __future__ import annotations
 
@@ -176,7 +176,7 @@ def _import_records(
     )
     with fewer_collections():
         with app.snapshot() as conn:
-            seen = db.read_data_revision(conn)
+            seen = db.read_contacts_revision(conn)
             plan = _Plan(report)
             ready = [plan.read(conn, batch) for batch in batches]
         _refuse_rejected(report, options)
@@ -186,7 +186,7 @@ def _import_records(
             with suppress(_Stale):
                 return _apply(app, plan, seen)
             with app.snapshot() as conn:
-                seen = db.read_data_revision(conn)
+                seen = db.read_contacts_revision(conn)
                 plan = _Plan.rematched(conn, report, ready)
         return _apply_locked(app, report, ready)
 
@@ -205,13 +205,14 @@ def _refuse_rejected(report: ImportReport, options: _Options) -> None:
 
 
 def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
-    """Write the plan in one transaction if the data is still at revision `seen`; a plan
-    that changes nothing takes no lock at all."""
+    """Write the plan in one transaction if the contacts are still at revision `seen` (other
+    writes, a setting or a call, do not matter to matching); a plan that changes nothing
+    takes no lock at all."""
     if not plan.changes():
         return plan.report
     stale = False
     with app.transaction() as conn:
-        if db.read_data_revision(conn) != seen:
+        if db.read_contacts_revision(conn, lock=True) != seen:
             stale = True
             raise Rollback
         with store.bulk_insert_mode(conn):

@@ -17,7 +17,7 @@ from callwise.store.tables import data_revision
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. Knowing it here lets a command
 # skip importing Alembic when the database is already current (most runs).
-LATEST_REVISION = "0006"
+LATEST_REVISION = "0009"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_POOL = 20
 
@@ -121,10 +121,24 @@ def migrate(engine: Engine) -> None:
         ) from None
 
 
+DATA_ROW = 1  # data_revision rows: every write raises 1; triggers raise 2 (migration 0009)
+CONTACTS_ROW = 2
+
+
 def read_data_revision(conn: Connection) -> int:
     """The data revision: it changes whenever any process commits a write (one-row read)."""
-    found = conn.execute(select(data_revision.c.revision).where(data_revision.c.id == 1))
+    found = conn.execute(select(data_revision.c.revision).where(data_revision.c.id == DATA_ROW))
     return int(found.scalar_one())
+
+
+def read_contacts_revision(conn: Connection, *, lock: bool = False) -> int:
+    """The contacts revision: database triggers raise it whenever contacts or their phones,
+    emails or dates change, and nothing else does (settings, calls, snoozes leave it).
+
+    With `lock` (inside a write transaction) PostgreSQL keeps the row locked until the commit:
+    a writer that changed contacts but has not committed yet is waited for, not missed."""
+    query = select(data_revision.c.revision).where(data_revision.c.id == CONTACTS_ROW)
+    return int(conn.execute(query.with_for_update() if lock else query).scalar_one())
 
 
 def bump_data_revision(conn: Connection) -> None:
@@ -134,6 +148,6 @@ def bump_data_revision(conn: Connection) -> None:
     the transaction's last statement to keep that short."""
     conn.execute(
         update(data_revision)
-        .where(data_revision.c.id == 1)
+        .where(data_revision.c.id == DATA_ROW)
         .values(revision=data_revision.c.revision + 1)
     )
