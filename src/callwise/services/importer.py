@@ -102,13 +102,13 @@ class _Options:
     parallel: bool | None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
-    """One contact this batch will write: new, or a stored one being completed."""
+    """One contact this import will write: new, or a stored one being completed. One per
+    record of the file is kept until the write, so it keeps no more than these two."""
 
     contact: Contact
     stored: Contact | None
-    fields: set[str] = field(default_factory=set)
 
 
 def _check_path(path: Path) -> None:
@@ -301,7 +301,6 @@ def _merge_into(slot: _Pending, line: int, contact: Contact, report: ImportRepor
     """Merge a record into the slot's contact; report the changed fields; return the result."""
     result = merge_contacts(slot.contact, contact)
     slot.contact = result.contact
-    slot.fields.update(result.changed_fields)
     contact_id = slot.stored.id if slot.stored else None
     if result.changed_fields:
         report.merged.append(Merged(line, contact_id, result.contact.name, result.changed_fields))
