@@ -212,3 +212,27 @@ def test_a_contact_edit_during_the_matching_makes_it_match_again_and_is_kept(
     assert [p.number for p in kept.phones] == ["+14155550177"]
     with app.engine.connect() as conn:
         assert count_contacts(conn) == cards
+
+
+def test_only_contact_changes_raise_the_contacts_revision(app: App, tmp_path: Path) -> None:
+    """An import raises it (once on SQLite, whose per-row triggers it sets aside while it
+    writes) and leaves the triggers in place: a later edit raises it, a setting does not."""
+    path, _cards = _file_with(tmp_path, Contact(given_name="Tess", family_name="Trigger"))
+
+    def revision() -> int:
+        with app.engine.connect() as conn:
+            return db.read_contacts_revision(conn)
+
+    before = revision()
+    importer.import_file(app, path, parallel=False)
+    after = revision()
+    assert after == before + 1 if app.engine.dialect.name == "sqlite" else after > before
+    settings.set_setting(app, "user_name", "Tess")
+    calls.log_call(app, "Tess Trigger", "connected")
+    assert revision() == after
+    tess = contacts.resolve_contact(app, "Tess Trigger")
+    contacts.save_contact(app, replace(tess, notes="edited"))
+    edited = revision()
+    assert edited > after
+    contacts.remove_contact(app, tess.id or 0)
+    assert revision() > edited

@@ -215,7 +215,7 @@ def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
         if db.read_contacts_revision(conn, lock=True) != seen:
             stale = True
             raise Rollback
-        with store.bulk_insert_mode(conn):
+        with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
             plan.write(conn, app.now)
     if stale:
         raise _Stale
@@ -227,7 +227,7 @@ def _apply_locked(app: App, report: ImportReport, ready: list[Ready]) -> ImportR
     write lock (they wait for the match, not for the reading)."""
     with app.transaction() as conn:
         plan = _Plan.rematched(conn, report, ready)
-        with store.bulk_insert_mode(conn):
+        with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
             plan.write(conn, app.now)
     return plan.report
 
