@@ -226,6 +226,7 @@ def _apply_locked(app: App, report: ImportReport, ready: list[Ready]) -> ImportR
     """The last resort when other writers keep changing the data: match and write under the
     write lock (they wait for the match, not for the reading)."""
     with app.transaction() as conn:
+        db.read_contacts_revision(conn, lock=True)  # PostgreSQL: contact writers wait for us
         plan = _Plan.rematched(conn, report, ready)
         with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
             plan.write(conn, app.now)
