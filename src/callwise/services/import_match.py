@@ -7,7 +7,7 @@ changes nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from callwise.domain.identity import Evidence, compare, identity_keys
 from callwise.domain.identity_words import apart_words, evidence_words, name_only_words
@@ -18,7 +18,7 @@ from callwise.domain.names import AGREEING, NameBook, person_name
 KEPT_APART_SHOWN = 3  # possible duplicates reported per record
 
 
-@dataclass
+@dataclass(slots=True)
 class Pending:
     """One contact the import will write: new (`line` is its first record), or a stored one
     being completed."""
@@ -26,7 +26,6 @@ class Pending:
     contact: Contact
     stored: Contact | None
     line: int | None = None
-    fields: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 one short transaction (all or nothing, or the valid records with `skip_invalid`).
 
 Reading and matching run in a read snapshot, with no write lock held, so the web app and the
-CLI keep writing meanwhile; the write checks the data revision and matches again if another
-writer got in between (issue 11)."""
+CLI keep writing meanwhile; the write checks the contacts revision (store/db.py) and matches
+again if another writer changed contacts in between (issue 11)."""
 
 from __future__ import annotations
 
@@ -218,7 +218,7 @@ def _import_records(
     )
     with fewer_collections():
         with app.snapshot() as conn:
-            seen = db.read_data_revision(conn)
+            seen = db.read_contacts_revision(conn)
             ready = [_take_findings(report, batch) for batch in batches]
             plan = _Plan.rematched(conn, report, ready)
         _refuse_rejected(report, options)
@@ -228,7 +228,7 @@ def _import_records(
             with suppress(_Stale):
                 return _apply(app, plan, seen)
             with app.snapshot() as conn:
-                seen = db.read_data_revision(conn)
+                seen = db.read_contacts_revision(conn)
                 plan = _Plan.rematched(conn, report, ready)
         return _apply_locked(app, report, ready)
 
@@ -251,16 +251,17 @@ def _refuse_rejected(report: ImportReport, options: _Options) -> None:
 
 
 def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
-    """Write the plan in one transaction if the data is still at revision `seen`; a plan
-    that changes nothing takes no lock at all."""
+    """Write the plan in one transaction if the contacts are still at revision `seen` (other
+    writes, a setting or a call, do not matter to matching); a plan that changes nothing
+    takes no lock at all."""
     if not plan.changes():
         return plan.report
     stale = False
     with app.transaction() as conn:
-        if db.read_data_revision(conn) != seen:
+        if db.read_contacts_revision(conn, lock=True) != seen:
             stale = True
             raise Rollback
-        with store.bulk_insert_mode(conn):
+        with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
             plan.write(conn, app.now)
     if stale:
         raise _Stale
@@ -271,8 +272,9 @@ def _apply_locked(app: App, report: ImportReport, ready: list[Ready]) -> ImportR
     """The last resort when other writers keep changing the data: match and write under the
     write lock (they wait for the match, not for the reading)."""
     with app.transaction() as conn:
+        db.read_contacts_revision(conn, lock=True)  # PostgreSQL: contact writers wait for us
         plan = _Plan.rematched(conn, report, ready)
-        with store.bulk_insert_mode(conn):
+        with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
             plan.write(conn, app.now)
     return plan.report
 
@@ -368,7 +370,6 @@ def _merge_into(
     before = slot.contact
     result = merge_contacts(before, contact)
     slot.contact = result.contact
-    slot.fields.update(result.changed_fields)
     if result.changed_fields:
         target = Target.of(slot)
         merged = Merged(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -121,10 +123,24 @@ def migrate(engine: Engine) -> None:
         ) from None
 
 
+DATA_ROW = 1  # data_revision rows: every write raises 1; triggers raise 2 (migration 0009)
+CONTACTS_ROW = 2
+
+
 def read_data_revision(conn: Connection) -> int:
     """The data revision: it changes whenever any process commits a write (one-row read)."""
-    found = conn.execute(select(data_revision.c.revision).where(data_revision.c.id == 1))
+    found = conn.execute(select(data_revision.c.revision).where(data_revision.c.id == DATA_ROW))
     return int(found.scalar_one())
+
+
+def read_contacts_revision(conn: Connection, *, lock: bool = False) -> int:
+    """The contacts revision: database triggers raise it whenever contacts or their phones,
+    emails or dates change, and nothing else does (settings, calls, snoozes leave it).
+
+    With `lock` (inside a write transaction) PostgreSQL keeps the row locked until the commit:
+    a writer that changed contacts but has not committed yet is waited for, not missed."""
+    query = select(data_revision.c.revision).where(data_revision.c.id == CONTACTS_ROW)
+    return int(conn.execute(query.with_for_update() if lock else query).scalar_one())
 
 
 def bump_data_revision(conn: Connection) -> None:
@@ -134,6 +150,35 @@ def bump_data_revision(conn: Connection) -> None:
     the transaction's last statement to keep that short."""
     conn.execute(
         update(data_revision)
-        .where(data_revision.c.id == 1)
+        .where(data_revision.c.id == DATA_ROW)
         .values(revision=data_revision.c.revision + 1)
     )
+
+
+def bump_contacts_revision(conn: Connection) -> None:
+    conn.execute(
+        update(data_revision)
+        .where(data_revision.c.id == CONTACTS_ROW)
+        .values(revision=data_revision.c.revision + 1)
+    )
+
+
+@contextmanager
+def one_contacts_bump(conn: Connection) -> Iterator[None]:
+    """For a bulk write of contacts in one transaction: SQLite's triggers run once per row (a
+    third more time for an import's inserts), so they are set aside until the end and the
+    revision raised once. The write lock keeps others out meanwhile, and a failure rolls the
+    set-aside back too. PostgreSQL's triggers already run once per statement."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    found = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master "
+        "WHERE type = 'trigger' AND name GLOB 'contacts_revision_*'"
+    ).all()
+    for name, _sql in found:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    bump_contacts_revision(conn)
+    for _name, sql in found:
+        conn.exec_driver_sql(sql)
