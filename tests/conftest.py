@@ -11,11 +11,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from callwise.services.app import App, open_app
 from pgserver import Cluster, PostgresUnavailable, start_cluster
+
+# The machines that run the suite are shared and noisy: generating a contact with history can
+# take a tenth of a second there, which is no defect. Examples stay as many; only the
+# "generation is slow" health check and the per-example deadline are off (timing is not what
+# the tests assert; the fuzz targets set their own generous deadline to catch hangs).
+settings.register_profile(
+    "shared-machine", suppress_health_check=[HealthCheck.too_slow], deadline=None
+)
+settings.load_profile("shared-machine")
 
 pytest_plugins = ["web_support"]
 
