@@ -14,6 +14,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.phones import is_region
 from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.importer import ImportReport
+from callwise.services.shapes.imports import import_shape
 
 SHOWN = 20
 NAMES = {
@@ -57,16 +58,7 @@ def import_progress(*, enabled: bool) -> Iterator[ProgressCallback | None]:
 
 def report_json(report: ImportReport) -> dict[str, Any]:
     """The machine-readable import report (docs/json.md)."""
-    if report.restored is not None:
-        r = report.restored
-        return {
-            "format": "backup",
-            "dry_run": report.dry_run,
-            "added": r.added,
-            "updated": r.updated,
-            "settings": r.settings,
-        }
-    return report.as_dict()
+    return import_shape(report)
 
 
 def _section(title: str, lines: list[str]) -> None:

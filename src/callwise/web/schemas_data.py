@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from callwise.services.importer import ImportReport
+from callwise.services.shapes.imports import import_report_shape
 from callwise.web.schemas import Input
 
 ImportFormat = Literal["auto", "vcard", "google", "outlook", "linkedin", "backup"]
@@ -74,16 +75,7 @@ class ImportReportOut(BaseModel):
 
     @classmethod
     def of(cls, report: ImportReport) -> ImportReportOut:
-        r = report.restored
-        return cls.model_validate(
-            report.as_dict()
-            | {
-                "added": r.added if r else len(report.added),
-                "restored": (
-                    {"added": r.added, "updated": r.updated, "settings": r.settings} if r else None
-                ),
-            }
-        )
+        return cls.model_validate(import_report_shape(report))
 
 
 class ImportPreview(BaseModel):
