@@ -7,7 +7,7 @@ import os
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -27,21 +27,6 @@ calendar_app = typer.Typer(help="The plan in your calendar (iCalendar, RFC 5545)
 class BirthdayScope(StrEnum):
     RANGE = "range"
     ALL = "all"
-
-
-def trip_json(report: TripReport) -> dict[str, Any]:
-    trip, where = report.trip, report.coordinates
-    return {
-        "id": trip.id,
-        "city": trip.city,
-        "region": trip.region,
-        "country": trip.country,
-        "start": trip.start.isoformat(),
-        "end": trip.end.isoformat(),
-        "notes": trip.notes,
-        "latitude": where[0] if where else None,
-        "longitude": where[1] if where else None,
-    }
 
 
 def _span(report: TripReport) -> str:
@@ -74,7 +59,9 @@ def trips_add(
     if report.warning:
         err_console.print(f"[yellow]warning:[/] {report.warning}", highlight=False)
     if state(ctx).as_json:
-        print_json({"trip": trip_json(report), "warning": report.warning})
+        from callwise.services.shapes.agenda import trip_added_shape
+
+        print_json(trip_added_shape(report))
         return
     console.print(f"Trip #{report.trip.id} to {report.trip.city}, {_span(report)}, recorded.")
 
@@ -92,7 +79,9 @@ def trips_list(
 
     found = service.list_trips(state(ctx).app, include_past=past)
     if state(ctx).as_json:
-        print_json({"trips": [trip_json(r) for r in found]})
+        from callwise.services.shapes.agenda import trip_shape
+
+        print_json({"trips": [trip_shape(r) for r in found]})
         return
     if not found:
         console.print("No trips recorded (`callwise trips add CITY --from D --to D`).")
@@ -145,22 +134,12 @@ def occasions_add(
 
     with renamed_fields({"start": "--start", "label": "LABEL"}):
         report = service.add_occasion(state(ctx).app, contact, label, rrule, start, needs_answer)
-    o = report.occasion
     if state(ctx).as_json:
-        print_json(
-            {
-                "occasion": {
-                    "id": o.id,
-                    "contact": {"id": report.contact.id, "name": report.contact.name},
-                    "label": o.label,
-                    "rrule": o.rrule,
-                    "start": o.start.isoformat(),
-                    "needs_answer": o.needs_answer,
-                },
-                "next_dates": [d.isoformat() for d in report.next_dates],
-            }
-        )
+        from callwise.services.shapes.agenda import occasion_added_shape
+
+        print_json(occasion_added_shape(report))
         return
+    o = report.occasion
     dates = ", ".join(f"{d:%a} {d.day} {d:%b %Y}" for d in report.next_dates) or "none soon"
     console.print(f"Occasion #{o.id} for {report.contact.name}: {o.label} ({o.rrule}).")
     console.print(f"Next: {dates}.")

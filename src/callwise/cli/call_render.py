@@ -8,18 +8,15 @@ estimated length and a flag when it runs over 30 seconds (P10.2).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from callwise.cli.courtesy import window_json
-
 if TYPE_CHECKING:
     from callwise.domain.calls import Call
-    from callwise.domain.courtesy import Window
     from callwise.domain.scripts import Script, Section
     from callwise.services.calls import LoggedCall, NextStep, Prepared, Timeline
 
@@ -34,13 +31,6 @@ OUTCOME_WORDS = {
     "call_back": "asked to call back",
     "meeting": "met in person",
 }
-
-
-def utc_text(moment: dt.datetime | None) -> str | None:
-    """An instant as ISO 8601 in UTC with a Z, as elsewhere in callwise's JSON."""
-    if moment is None:
-        return None
-    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def _day(day: dt.date) -> str:
@@ -93,79 +83,7 @@ def print_script(out: Console, prepared: Prepared) -> None:
         out.print(section_text(section, prepared.script))
 
 
-def script_json(prepared: Prepared) -> dict[str, Any]:
-    script, contact = prepared.script, prepared.contact
-    return {
-        "contact": {"id": contact.id, "name": contact.name},
-        "occasion": script.occasion,
-        "local_time": prepared.local_time.isoformat(),
-        "local_time_text": prepared.local_time_text,
-        "next_call": prepared.next_call.isoformat() if prepared.next_call else None,
-        "needs_answer": script.needs_answer,
-        "voicemail_seconds": round(script.voicemail_seconds, 1),
-        "voicemail_limit_seconds": VOICEMAIL_LIMIT,
-        "voicemail_over_limit": script.voicemail_over_limit,
-        "sections": [
-            {
-                "key": s.key,
-                "title": s.title,
-                "rules": list(s.rules),
-                "spoken": s.spoken,
-                "lines": list(s.lines),
-            }
-            for s in script.sections
-        ],
-        "warnings": list(script.warnings),
-    }
-
-
 # Logged calls and histories.
-
-
-def call_json(call: Call, zone: str) -> dict[str, Any]:
-    return {
-        "id": call.id,
-        "at": utc_text(call.at),
-        "local_at": call.at.astimezone(ZoneInfo(zone)).isoformat(),
-        "outcome": call.outcome.value,
-        "occasion": call.occasion,
-        "duration_seconds": call.duration_seconds,
-        "notes": call.notes,
-        "topics": list(call.topics),
-        "promises": [
-            {"text": p.text, "due": p.due.isoformat() if p.due else None, "done": p.done}
-            for p in call.promises
-        ],
-        "follow_up": call.follow_up.isoformat() if call.follow_up else None,
-        "call_back_at": utc_text(call.call_back_at),
-        "agent_name": call.agent_name,
-        "reference": call.reference,
-        "recap": call.recap,
-    }
-
-
-def _window(window: Window | None) -> dict[str, Any] | None:
-    return window_json(window) if window else None
-
-
-def step_json(step: NextStep) -> dict[str, Any]:
-    return {
-        "kind": step.kind,
-        "due": step.due.isoformat(),
-        "reason": step.reason,
-        "window": _window(step.window),
-    }
-
-
-def logged_json(logged: LoggedCall) -> dict[str, Any]:
-    return {
-        "contact": {"id": logged.contact.id, "name": logged.contact.name},
-        "home_zone": logged.home_zone,
-        "call": call_json(logged.call, logged.home_zone),
-        "warnings": list(logged.warnings),
-        "settled_promises": logged.settled_promises,
-        "next": [step_json(s) for s in logged.next],
-    }
 
 
 def step_text(step: NextStep) -> Text:
@@ -249,11 +167,3 @@ def timeline_table(timeline: Timeline) -> Table:
             _ahead(call, zone),
         )
     return table
-
-
-def timeline_json(timeline: Timeline) -> dict[str, Any]:
-    return {
-        "contact": {"id": timeline.contact.id, "name": timeline.contact.name},
-        "home_zone": timeline.home_zone,
-        "calls": [call_json(c, timeline.home_zone) for c in timeline.calls],
-    }

@@ -137,7 +137,9 @@ def script(
             state(ctx).app, contact, occasion, purpose, line, recap, needs_answer=needs_answer
         )
     if state(ctx).as_json:
-        print_json(render.script_json(prepared))
+        from callwise.services.shapes import calls as shapes
+
+        print_json(shapes.script_shape(prepared))
     else:
         render.print_script(console, prepared)
 
@@ -193,7 +195,9 @@ def show_logged(ctx: typer.Context, logged: LoggedCall) -> None:
     if state(ctx).as_json:
         for warning in logged.warnings:
             err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
-        print_json(render.logged_json(logged))
+        from callwise.services.shapes import calls as shapes
+
+        print_json(shapes.logged_shape(logged))
     else:
         render.print_logged(console, err_console, logged)
 
@@ -213,7 +217,9 @@ def history(
     with naming_options():
         found = service.timeline(state(ctx).app, contact, limit)
     if state(ctx).as_json:
-        print_json(render.timeline_json(found))
+        from callwise.services.shapes import calls as shapes
+
+        print_json(shapes.timeline_shape(found))
     elif not found.calls:
         console.print(f"No calls logged with {found.contact.name} yet.")
     else:

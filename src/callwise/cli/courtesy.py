@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -11,8 +11,6 @@ from rich.table import Table
 from callwise.cli.state import console, print_json, state
 
 if TYPE_CHECKING:
-    from callwise.domain.courtesy import Window
-    from callwise.domain.zones import Location
     from callwise.services.courtesy import WhenReport
 
 SOURCE_WORDS = {
@@ -36,28 +34,6 @@ def _span(start: dt.datetime, end: dt.datetime) -> str:
     if start.date() == end.date():
         return f"{_day(start)} {start:%H:%M}-{end:%H:%M %Z}"
     return f"{_stamp(start)} - {_stamp(end)}"
-
-
-def location_json(location: Location) -> dict[str, Any]:
-    return {
-        "zone": location.zone,
-        "source": location.source,
-        "place": location.place,
-        "country": location.country,
-        "subdivision": location.subdivision,
-        "detail": location.detail,
-        "candidates": list(location.candidates),
-    }
-
-
-def window_json(window: Window) -> dict[str, Any]:
-    return {
-        "start": window.start.isoformat(),
-        "end": window.end.isoformat(),
-        "home_start": window.home_start.isoformat(),
-        "home_end": window.home_end.isoformat(),
-        "tag": window.tag,
-    }
 
 
 def _print_report(report: WhenReport) -> None:
@@ -112,18 +88,9 @@ def when(
     if not state(ctx).as_json:
         _print_report(report)
         return
-    print_json(
-        {
-            "contact": {"id": report.contact.id, "name": report.contact.name},
-            "location": location_json(report.location),
-            "now": report.now.isoformat(),
-            "local_time": report.verdict.local_time.isoformat(),
-            "ok": report.verdict.ok,
-            "reason": report.verdict.reason,
-            "home_zone": report.home_zone,
-            "windows": [window_json(w) for w in report.windows],
-        }
-    )
+    from callwise.services.shapes.courtesy import when_shape
+
+    print_json(when_shape(report))
 
 
 def register(app: typer.Typer) -> None:

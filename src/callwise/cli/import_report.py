@@ -16,6 +16,7 @@ from callwise.interchange import formats
 from callwise.services.import_match import Target
 from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.importer import ImportReport
+from callwise.services.shapes.imports import import_shape
 
 SHOWN = 20
 NAMES = formats.NAMES  # the import report's name for each format
@@ -53,16 +54,7 @@ def import_progress(*, enabled: bool) -> Iterator[ProgressCallback | None]:
 
 def report_json(report: ImportReport) -> dict[str, Any]:
     """The machine-readable import report (docs/json.md)."""
-    if report.restored is not None:
-        r = report.restored
-        return {
-            "format": "backup",
-            "dry_run": report.dry_run,
-            "added": r.added,
-            "updated": r.updated,
-            "settings": r.settings,
-        }
-    return report.as_dict()
+    return import_shape(report)
 
 
 def _section(title: str, lines: list[str]) -> None:

@@ -18,12 +18,13 @@ def today(ctx: typer.Context) -> None:
 
     Example: callwise today --now 2026-11-24T08:00:00-06:00
     """
-    from callwise.cli.plan_render import print_today, today_json
+    from callwise.cli.plan_render import print_today
     from callwise.services import today as service
+    from callwise.services.shapes.plan import today_shape
 
     report = service.today(state(ctx).app)
     if state(ctx).as_json:
-        print_json(today_json(report))
+        print_json(today_shape(report))
     else:
         print_today(report)
 
@@ -33,12 +34,13 @@ def week(ctx: typer.Context) -> None:
 
     Example: callwise week --json
     """
-    from callwise.cli.plan_render import plan_json, print_plan
+    from callwise.cli.plan_render import print_plan
     from callwise.services import plan as service
+    from callwise.services.shapes.plan import plan_shape
 
     report = service.week(state(ctx).app)
     if state(ctx).as_json:
-        print_json(plan_json(report))
+        print_json(plan_shape(report))
     else:
         print_plan(report)
 
@@ -54,13 +56,14 @@ def plan(
 
     Example: callwise plan --from 2026-12-01 --to 2026-12-14
     """
-    from callwise.cli.plan_render import plan_json, print_plan
+    from callwise.cli.plan_render import print_plan
     from callwise.services import plan as service
+    from callwise.services.shapes.plan import plan_shape
 
     with renamed_fields({"from": "--from", "to": "--to"}):
         report = service.plan_between(state(ctx).app, first, last)
     if state(ctx).as_json:
-        print_json(plan_json(report))
+        print_json(plan_shape(report))
     else:
         print_plan(report)
 
@@ -80,13 +83,9 @@ def snooze(
     with renamed_fields({"until": "--until"}):
         done = service.snooze(state(ctx).app, contact, until, reason)
     if state(ctx).as_json:
-        print_json(
-            {
-                "contact": {"id": done.contact.id, "name": done.contact.name},
-                "until": done.snooze.until.isoformat(),
-                "reason": done.snooze.reason,
-            }
-        )
+        from callwise.services.shapes.agenda import snoozed_shape
+
+        print_json(snoozed_shape(done))
         return
     why = f" ({done.snooze.reason})" if done.snooze.reason else ""
     console.print(

@@ -1,4 +1,4 @@
-"""The plan on the terminal and as JSON (docs/json.md, "The plan"): every call with its
+"""The plan on the terminal (its JSON: services/shapes/plan.py): every call with its
 priority in words, the reasons, how overdue, their time now and the next courteous window in
 both zones, and the minutes it takes (P3.1, P6.1, P9.1-P9.5, P10.2)."""
 
@@ -6,25 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
-from callwise.cli.courtesy import window_json
 from callwise.cli.state import console
-from callwise.domain.phones import display_number, tel_uri
+from callwise.domain.phones import display_number, number_to_dial
 
 if TYPE_CHECKING:
-    from callwise.domain.model import Contact
     from callwise.domain.plan import PlanDay, PlanEntry
     from callwise.services.plan import PlanReport
     from callwise.services.today import DayOutlook, TodayReport
-
-
-def _phone(contact: Contact) -> str:
-    phone = next((p for p in contact.phones if p.valid and p.number.strip()), None)
-    return "" if phone is None else phone.number
 
 
 def day_words(day: dt.date) -> str:
@@ -34,86 +27,6 @@ def day_words(day: dt.date) -> str:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def entry_json(entry: PlanEntry) -> dict[str, Any]:
-    number = _phone(entry.contact)
-    return {
-        "contact": {
-            "id": entry.contact.id,
-            "name": entry.contact.name,
-            "phone": number,
-            "tel": tel_uri(number) if number else "",
-        },
-        "date": entry.day.isoformat(),
-        "priority": entry.priority[0],
-        "priority_text": entry.priority_text,
-        "fixed_day": entry.fixed_day,
-        "reasons": list(entry.reasons),
-        "occasions": [
-            {
-                "kind": o.kind,
-                "rule": o.rule,
-                "due": o.due.isoformat(),
-                "deadline": o.deadline.isoformat() if o.deadline else None,
-                "reason": o.reason,
-                "needs_answer": o.needs_answer,
-                "script": o.script,
-            }
-            for o in entry.occasions
-        ],
-        "overdue_days": entry.overdue_days,
-        "local_time_now": entry.local_time_now.isoformat(),
-        "zone": str(entry.local_time_now.tzinfo),
-        "window": window_json(entry.window) if entry.window else None,
-        "estimated_minutes": entry.estimated_minutes,
-        "over_budget": entry.over_budget,
-        "needs_answer": entry.needs_answer,
-        "script": entry.script,
-        "notes": list(entry.notes),
-    }
-
-
-def day_json(day: PlanDay) -> dict[str, Any]:
-    return {
-        "date": day.date.isoformat(),
-        "calls": day.calls,
-        "minutes": day.minutes,
-        "over_budget": day.over_budget,
-        "entries": [entry_json(e) for e in day.entries],
-    }
-
-
-def plan_json(report: PlanReport) -> dict[str, Any]:
-    days = report.plan.days
-    return {
-        "now": report.now.isoformat(),
-        "home_zone": report.home_zone,
-        "from": days[0].date.isoformat(),
-        "to": days[-1].date.isoformat(),
-        "budget": {"calls": report.budget_calls, "minutes": report.budget_minutes},
-        "days": [day_json(d) for d in days],
-        "pushed": [entry_json(e) for e in report.plan.pushed],
-    }
-
-
-def outlook_json(day: DayOutlook) -> dict[str, Any]:
-    return {
-        "date": day.date.isoformat(),
-        "birthdays": day.birthdays,
-        "dates": day.dates,
-        "connection_deadlines": day.connection_deadlines,
-        "trips_starting": day.trips_starting,
-    }
-
-
-def today_json(report: TodayReport) -> dict[str, Any]:
-    return {
-        **plan_json(report.report),
-        "left_today": {"calls": report.left_calls, "minutes": report.left_minutes},
-        "waiting": report.waiting,
-        "week_ahead": [outlook_json(d) for d in report.week_ahead],
-    }
 
 
 def _overdue(entry: PlanEntry) -> str:
@@ -142,7 +55,7 @@ def _why(entry: PlanEntry) -> Text:
 def _contact_cell(entry: PlanEntry) -> Text:
     text = Text(entry.contact.name, style="bold")
     text.append(f"  #{entry.contact.id}", style="dim")
-    number = _phone(entry.contact)
+    number = number_to_dial(entry.contact)
     if number:
         text.append(f"\n{display_number(number)}", style="dim")
     return text

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from callwise.cli.state import console, print_json, state
 from callwise.services import settings as service
+from callwise.services.shapes.settings import setting_values
 
 app = typer.Typer(
     help="Your name and number, your zone and hours, the courtesy policy, budgets.",
@@ -24,7 +25,7 @@ def show(ctx: typer.Context) -> None:
     """
     rows = service.setting_texts(state(ctx).app)
     if state(ctx).as_json:
-        print_json({key: value for key, value, _, _ in rows})
+        print_json(setting_values(rows))
         return
     table = Table(header_style="bold")
     table.add_column("Key")

@@ -7,7 +7,7 @@ from functools import lru_cache
 import phonenumbers
 
 from callwise.domain.errors import ValidationError
-from callwise.domain.model import Phone
+from callwise.domain.model import Contact, Phone
 
 
 def is_region(code: str) -> bool:
@@ -73,3 +73,14 @@ def tel_uri(number: str) -> str:
         digits = "".join(c for c in number if c.isdigit() or c == "+")
         return f"tel:{digits}"
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966))
+
+
+def number_to_dial(contact: Contact) -> str:
+    """The number to dial: the contact's first valid phone (E.164), or "" when none is usable.
+    The plan, the today page and the calendar all dial this one."""
+    return next((p.number for p in contact.phones if p.valid and p.number.strip()), "")
+
+
+def dial_uri(number: str) -> str:
+    """The `tel:` URI of a number to dial, or "" for no number."""
+    return tel_uri(number) if number else ""

@@ -22,7 +22,7 @@ from icalendar import Alarm, Calendar, Event
 
 from callwise.domain.model import Contact, PartialDate
 from callwise.domain.occasions import Feb29Rule, yearly_date
-from callwise.domain.phones import tel_uri
+from callwise.domain.phones import dial_uri, number_to_dial
 from callwise.domain.plan import Plan, PlanDay, PlanEntry
 from callwise.domain.text import fold
 
@@ -37,9 +37,8 @@ def _slug(contact: Contact) -> str:
 
 
 def _tel(contact: Contact) -> str:
-    """The `tel:` URI of the contact's first valid phone (RFC 3966), or ''."""
-    phone = next((p for p in contact.phones if p.valid and p.number.strip()), None)
-    return "" if phone is None else tel_uri(phone.number)
+    """The `tel:` URI of the number to dial (RFC 3966), or ''."""
+    return dial_uri(number_to_dial(contact))
 
 
 def _five_minutes(moment: dt.datetime) -> dt.datetime:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from callwise.domain.errors import renamed_fields
 from callwise.services import occasions as service
-from callwise.services.occasions import TripReport
+from callwise.services.shapes import agenda as shapes
 from callwise.web.deps import AppDep
 from callwise.web.schemas.common import MAX_ID, ContactId, ContactRef, Input
 
@@ -38,22 +38,6 @@ class TripOut(BaseModel):
     notes: str
     latitude: float | None = Field(description="null when callwise does not know the city")
     longitude: float | None
-
-    @classmethod
-    def of(cls, report: TripReport) -> TripOut:
-        trip, where = report.trip, report.coordinates
-        assert trip.id is not None
-        return cls(
-            id=trip.id,
-            city=trip.city,
-            region=trip.region,
-            country=trip.country,
-            start=trip.start,
-            end=trip.end,
-            notes=trip.notes,
-            latitude=where[0] if where else None,
-            longitude=where[1] if where else None,
-        )
 
 
 class TripAdded(BaseModel):
@@ -108,7 +92,8 @@ def get_trips(
     app: AppDep,
     past: Annotated[bool, Query(description="Include trips already over.")] = False,
 ) -> TripList:
-    return TripList(trips=[TripOut.of(r) for r in service.list_trips(app, include_past=past)])
+    found = service.list_trips(app, include_past=past)
+    return TripList.model_validate({"trips": [shapes.trip_shape(r) for r in found]})
 
 
 @router.post("/trips", status_code=201, summary="Record a trip: contacts near the city are invited")
@@ -117,7 +102,7 @@ def add_trip(app: AppDep, body: TripIn) -> TripAdded:
         report = service.add_trip(
             app, body.city, body.start, body.end, body.region, body.country, body.notes
         )
-    return TripAdded(trip=TripOut.of(report), warning=report.warning)
+    return TripAdded.model_validate(shapes.trip_added_shape(report))
 
 
 @router.delete("/trips/{trip_id}", summary="Forget a trip (its invitations leave the plan)")
@@ -137,27 +122,10 @@ def add_occasion(app: AppDep, contact_id: ContactId, body: OccasionIn) -> Occasi
     report = service.add_occasion(
         app, str(contact_id), body.label, body.rrule, body.start, body.needs_answer
     )
-    o, contact = report.occasion, report.contact
-    assert o.id is not None and contact.id is not None
-    return OccasionAdded(
-        occasion=CustomOccasionOut(
-            id=o.id,
-            contact=ContactRef(id=contact.id, name=contact.name),
-            label=o.label,
-            rrule=o.rrule,
-            start=o.start,
-            needs_answer=o.needs_answer,
-        ),
-        next_dates=list(report.next_dates),
-    )
+    return OccasionAdded.model_validate(shapes.occasion_added_shape(report))
 
 
 @router.post("/contacts/{contact_id}/snooze", summary="Leave them out of the plan until a date")
 def snooze(app: AppDep, contact_id: ContactId, body: SnoozeIn) -> Snoozed:
     done = service.snooze(app, str(contact_id), body.until, body.reason)
-    assert done.contact.id is not None
-    return Snoozed(
-        contact=ContactRef(id=done.contact.id, name=done.contact.name),
-        until=done.snooze.until,
-        reason=done.snooze.reason,
-    )
+    return Snoozed.model_validate(shapes.snoozed_shape(done))

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from callwise.domain.errors import renamed_fields
 from callwise.services import calls as service
+from callwise.services.shapes import calls as shapes
 from callwise.web.deps import AppDep
 from callwise.web.schemas.calls import CallIn, HistoryOut, LoggedOut, OccasionName, ScriptOut
 from callwise.web.schemas.common import ContactId, Text
@@ -39,7 +40,7 @@ def get_script(
 ) -> ScriptOut:
     with renamed_fields(CALL_FIELDS):
         prepared = service.prepare(app, str(contact_id), occasion, purpose, memorable_line, recap)
-    return ScriptOut.of(prepared)
+    return ScriptOut.model_validate(shapes.script_shape(prepared))
 
 
 @router.post("/calls", status_code=201, summary="Log a call and see what comes next")
@@ -62,7 +63,7 @@ def log_call(app: AppDep, contact_id: ContactId, body: CallIn) -> LoggedOut:
             recap=body.recap,
             settle_promises=body.settle_promises,
         )
-    return LoggedOut.of(logged)
+    return LoggedOut.model_validate(shapes.logged_shape(logged))
 
 
 @router.get("/calls", summary="The calls with a contact, newest first")
@@ -71,4 +72,6 @@ def get_calls(
     contact_id: ContactId,
     limit: Annotated[int, Query(ge=1, le=500, description="At most this many calls.")] = 20,
 ) -> HistoryOut:
-    return HistoryOut.of(service.timeline(app, str(contact_id), limit))
+    return HistoryOut.model_validate(
+        shapes.timeline_shape(service.timeline(app, str(contact_id), limit))
+    )

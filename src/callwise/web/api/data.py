@@ -25,6 +25,7 @@ from callwise.interchange import formats
 from callwise.services import exporter, uploads
 from callwise.services import settings as service
 from callwise.services.app import App
+from callwise.services.shapes.settings import setting_shape, settings_shape
 from callwise.web.deps import AppDep
 from callwise.web.schemas.common import Text
 from callwise.web.schemas.data import (
@@ -133,12 +134,7 @@ def export(app: AppDep, format: ExportFormat) -> Response:
 
 @router.get("/settings", summary="Every setting: its value, what it does, and whether default")
 def get_settings(app: AppDep) -> SettingList:
-    return SettingList(
-        settings=[
-            SettingOut(key=key, value=value, help=help_, is_default=default)
-            for key, value, help_, default in service.setting_texts(app)
-        ]
-    )
+    return SettingList.model_validate(settings_shape(service.setting_texts(app)))
 
 
 @router.put("/settings/{key}", summary="Change one setting (checked as the CLI checks it)")
@@ -150,8 +146,5 @@ def put_setting(
     if key not in SPEC_BY_KEY:
         raise NotFoundError(f"no setting is called {key!r}; GET /settings lists them", field="key")
     service.set_setting(app, key, body.value)
-    return next(
-        SettingOut(key=k, value=value, help=help_, is_default=default)
-        for k, value, help_, default in service.setting_texts(app)
-        if k == key
-    )
+    row = next(row for row in service.setting_texts(app) if row[0] == key)
+    return SettingOut.model_validate(setting_shape(row))

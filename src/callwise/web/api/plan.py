@@ -15,6 +15,8 @@ from callwise.services import courtesy, plan, today
 from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.calendar import calendar_export
+from callwise.services.shapes import plan as shapes
+from callwise.services.shapes.courtesy import when_shape
 from callwise.web.deps import AppDep
 from callwise.web.schemas.common import ContactId, Text
 from callwise.web.schemas.plan import PlanOut, TodayOut, WhenOut
@@ -41,12 +43,14 @@ def file_response(media_type: str, example: str = "") -> dict[int | str, dict[st
     response_model=TodayOut,
 )
 def get_today(app: AppDep) -> Response:
-    return kept_json(app, ("api:today",), lambda: TodayOut.of_today(today.today(app)))
+    return kept_json(
+        app, ("api:today",), lambda: TodayOut.model_validate(shapes.today_shape(today.today(app)))
+    )
 
 
 @router.get("/week", summary="The next seven days of calls within your daily budget")
 def get_week(app: AppDep) -> PlanOut:
-    return PlanOut.of(plan.week(app))
+    return PlanOut.model_validate(shapes.plan_shape(plan.week(app)))
 
 
 @router.get(
@@ -58,7 +62,9 @@ def get_plan(app: AppDep, start: Start = "today", days: Days = 7) -> Response:
     with renamed_fields(PLAN_FIELDS):
         first = plan.parse_day(start, field="start", today=plan.home_today(app))
         return kept_json(
-            app, ("api:plan", first, days), lambda: PlanOut.of(plan.plan_report(app, first, days))
+            app,
+            ("api:plan", first, days),
+            lambda: PlanOut.model_validate(shapes.plan_shape(plan.plan_report(app, first, days))),
         )
 
 
@@ -78,7 +84,7 @@ def get_windows(
     contact_id: ContactId,
     count: Annotated[int, Query(ge=1, le=20, description="How many windows.")] = 3,
 ) -> WhenOut:
-    return WhenOut.of(courtesy.when(app, str(contact_id), count=count))
+    return WhenOut.model_validate(when_shape(courtesy.when(app, str(contact_id), count=count)))
 
 
 @router.get(

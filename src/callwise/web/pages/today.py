@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from callwise.domain.model import Contact
+from callwise.domain.phones import number_to_dial
 from callwise.domain.plan import PlanEntry
 from callwise.services.app import App
 from callwise.services.cache import remembered
@@ -22,12 +22,6 @@ from callwise.services.today import DayOutlook, today
 from callwise.web.deps import AppDep, render, templates
 
 router = APIRouter()
-
-
-def dial_number(contact: Contact) -> str:
-    """The number to dial: the first valid phone (E.164), or '' when none is usable."""
-    phone = next((p for p in contact.phones if p.valid and p.number.strip()), None)
-    return phone.number if phone else ""
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -72,7 +66,7 @@ def cards_html(app: App) -> Markup:
     (services/cache.py). Nothing in a card depends on who asks (no CSRF token)."""
     day = today(app).plan.days[0]
     cards = [
-        EntryCard(e, dial_number(e.contact), e.window is not None and e.window.contains(app.now))
+        EntryCard(e, number_to_dial(e.contact), e.window is not None and e.window.contains(app.now))
         for e in day.entries
     ]
     return Markup(templates.get_template("partials/today_entries.html").render(cards=cards))

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field, WithJsonSchema
 
-from callwise.domain.calls import Call, Outcome
+from callwise.domain.calls import Outcome
 from callwise.domain.occasion_kinds import SCRIPT_IDS
-from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS
-from callwise.services.calls import LoggedCall, NextStep, Prepared, Timeline
 from callwise.web.schemas.common import ContactRef, Input, WindowOut
 
 # A script occasion: the services check it; the schema lists the names they take.
@@ -43,33 +40,6 @@ class ScriptOut(BaseModel):
     voicemail_over_limit: bool
     sections: list[SectionOut]
     warnings: list[str]
-
-    @classmethod
-    def of(cls, prepared: Prepared) -> ScriptOut:
-        script, contact = prepared.script, prepared.contact
-        assert contact.id is not None
-        return cls(
-            contact=ContactRef(id=contact.id, name=contact.name),
-            occasion=script.occasion,
-            local_time=prepared.local_time,
-            local_time_text=prepared.local_time_text,
-            next_call=prepared.next_call,
-            needs_answer=script.needs_answer,
-            voicemail_seconds=round(script.voicemail_seconds, 1),
-            voicemail_limit_seconds=VOICEMAIL_LIMIT_SECONDS,
-            voicemail_over_limit=script.voicemail_over_limit,
-            sections=[
-                SectionOut(
-                    key=s.key,
-                    title=s.title,
-                    rules=list(s.rules),
-                    spoken=s.spoken,
-                    lines=list(s.lines),
-                )
-                for s in script.sections
-            ],
-            warnings=list(script.warnings),
-        )
 
 
 class PromiseIn(Input):
@@ -129,43 +99,12 @@ class CallOut(BaseModel):
     reference: str
     recap: str
 
-    @classmethod
-    def of(cls, call: Call, zone: str) -> CallOut:
-        assert call.id is not None
-        return cls(
-            id=call.id,
-            at=call.at.astimezone(dt.UTC),
-            local_at=call.at.astimezone(ZoneInfo(zone)),
-            outcome=call.outcome,
-            occasion=call.occasion,
-            duration_seconds=call.duration_seconds,
-            notes=call.notes,
-            topics=list(call.topics),
-            promises=[PromiseOut(text=p.text, due=p.due, done=p.done) for p in call.promises],
-            follow_up=call.follow_up,
-            call_back_at=call.call_back_at,
-            agent_name=call.agent_name,
-            reference=call.reference,
-            recap=call.recap,
-        )
-
 
 class NextStepOut(BaseModel):
     kind: Literal["follow-up", "retry", "cadence"]
     due: dt.date
     reason: str
     window: WindowOut | None = Field(description="The first courteous window from the due date")
-
-    @classmethod
-    def of(cls, step: NextStep) -> NextStepOut:
-        return cls.model_validate(
-            {
-                "kind": step.kind,
-                "due": step.due,
-                "reason": step.reason,
-                "window": WindowOut.of(step.window),
-            }
-        )
 
 
 class LoggedOut(BaseModel):
@@ -178,18 +117,6 @@ class LoggedOut(BaseModel):
     settled_promises: int
     next: list[NextStepOut]
 
-    @classmethod
-    def of(cls, logged: LoggedCall) -> LoggedOut:
-        assert logged.contact.id is not None
-        return cls(
-            contact=ContactRef(id=logged.contact.id, name=logged.contact.name),
-            home_zone=logged.home_zone,
-            call=CallOut.of(logged.call, logged.home_zone),
-            warnings=list(logged.warnings),
-            settled_promises=logged.settled_promises,
-            next=[NextStepOut.of(s) for s in logged.next],
-        )
-
 
 class HistoryOut(BaseModel):
     """A contact's calls, newest first, dated in your zone (P7.1)."""
@@ -197,12 +124,3 @@ class HistoryOut(BaseModel):
     contact: ContactRef
     home_zone: str
     calls: list[CallOut]
-
-    @classmethod
-    def of(cls, timeline: Timeline) -> HistoryOut:
-        assert timeline.contact.id is not None
-        return cls(
-            contact=ContactRef(id=timeline.contact.id, name=timeline.contact.name),
-            home_zone=timeline.home_zone,
-            calls=[CallOut.of(c, timeline.home_zone) for c in timeline.calls],
-        )

@@ -23,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from callwise.domain.courtesy import Tag, Window
+from callwise.domain.courtesy import Tag
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
@@ -119,15 +119,3 @@ class WindowOut(BaseModel):
     home_start: dt.datetime
     home_end: dt.datetime
     tag: Tag
-
-    @classmethod
-    def of(cls, window: Window | None) -> WindowOut | None:
-        if window is None:
-            return None
-        return cls(
-            start=window.start,
-            end=window.end,
-            home_start=window.home_start,
-            home_end=window.home_end,
-            tag=window.tag,
-        )

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from callwise.interchange import formats
 from callwise.services.importer import ImportReport
+from callwise.services.shapes.imports import import_report_shape
 from callwise.web.schemas.common import Input
 
 # The format enums, from the format registry (interchange/formats.py): a Literal of its ids
@@ -125,16 +126,7 @@ class ImportReportOut(BaseModel):
 
     @classmethod
     def of(cls, report: ImportReport) -> ImportReportOut:
-        r = report.restored
-        return cls.model_validate(
-            report.as_dict()
-            | {
-                "added": r.added if r else len(report.added),
-                "restored": (
-                    {"added": r.added, "updated": r.updated, "settings": r.settings} if r else None
-                ),
-            }
-        )
+        return cls.model_validate(import_report_shape(report))
 
 
 class ImportPreview(BaseModel):
