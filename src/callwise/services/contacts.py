@@ -44,7 +44,7 @@ def _duplicates(conn: Connection, contact: Contact, stored: Contact | None = Non
         clashes += [(f"email {address}", o) for o in owners if o != contact.id]
     names = {c.id: c.name for c in store.get_contacts(conn, sorted({o for _, o in clashes}))}
     return [
-        f"{what} already belongs to {names[o]} (#{o}); saved, it will be shared "
+        f"{what} already belongs to {names[o]} (#{o}); if you save, it will be shared "
         f"between {names[o]} and {contact.name or 'this contact'}"
         for what, o in clashes
     ]
