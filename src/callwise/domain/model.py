@@ -196,5 +196,12 @@ class Contact:
 
 
 RELATIONSHIP_KINDS = tuple(k.value for k in RelationshipKind)
+
+# The contact's fields that hold plain text, as forms, the backup and other surfaces name them.
+TEXT_FIELDS = (
+    "given_name", "family_name", "display_name", "nickname", "honorific", "job_title",
+    "organization", "department", "city", "region", "country", "time_zone", "availability",
+    "family_notes", "source", "linkedin_url", "notes",
+)  # fmt: skip
 PHONE_LABELS = ("mobile", "work", "home", "main", "assistant", "fax", "pager", "other")
 CONNECTION_SOURCES = ("linkedin", "in person", "referral", "event", "email", "phone", "other")

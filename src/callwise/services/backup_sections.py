@@ -25,7 +25,7 @@ from callwise.domain.calls import Outcome
 from callwise.domain.codec import contact_from_dict, contact_to_dict
 from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError, ValidationError
-from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.model import TEXT_FIELDS, Contact, RelationshipKind
 from callwise.domain.occasions import check_rrule
 from callwise.domain.zone_evidence import city_coordinates
 from callwise.services.backup_fields import (
@@ -100,28 +100,7 @@ _WORDS = ListOf(Text())
 CONTACT_SHAPE = Record(
     {
         "id": _ID,
-        **dict.fromkeys(
-            [
-                "given_name",
-                "family_name",
-                "display_name",
-                "nickname",
-                "honorific",
-                "job_title",
-                "organization",
-                "department",
-                "city",
-                "region",
-                "country",
-                "time_zone",
-                "availability",
-                "family_notes",
-                "source",
-                "linkedin_url",
-                "notes",
-            ],
-            _OPT_TEXT,
-        ),
+        **dict.fromkeys(TEXT_FIELDS, _OPT_TEXT),
         "kind": Choice(tuple(k.value for k in RelationshipKind)),
         "address_form": _OPT_TEXT,  # the codec names the allowed forms
         "met": Record(

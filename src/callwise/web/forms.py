@@ -28,7 +28,7 @@ from typing import Any
 from callwise.domain import contact_input as ci
 from callwise.domain.codec import contact_from_dict, contact_to_dict
 from callwise.domain.errors import ValidationError
-from callwise.domain.model import Contact
+from callwise.domain.model import TEXT_FIELDS, Contact
 from callwise.domain.phones import display_number, normalise_number
 from callwise.services.contacts import StaleVersionError
 
@@ -36,26 +36,6 @@ MIN_PHONE_ROWS = 3
 MIN_EMAIL_ROWS = 2
 MAX_ROWS = 20
 
-# Inputs copied as they are into the contact dict (input name = contact field name).
-TEXT_FIELDS = (
-    "given_name",
-    "family_name",
-    "display_name",
-    "nickname",
-    "honorific",
-    "job_title",
-    "organization",
-    "department",
-    "city",
-    "region",
-    "country",
-    "time_zone",
-    "availability",
-    "family_notes",
-    "source",
-    "linkedin_url",
-    "notes",
-)
 LIST_FIELDS = ("interests", "avoid_topics", "tags")
 MET_FIELDS = {"met_event": "event", "met_place": "place", "met_circumstances": "circumstances"}
 OTHER_FIELDS = (
