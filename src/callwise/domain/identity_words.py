@@ -54,6 +54,12 @@ def name_only_words(stored: Contact, incoming: Contact, common_kinds: tuple[str,
     return "same name, and nothing else to go by"
 
 
+def first_name_words() -> str:
+    """Why a record joined a contact of the same first name at its organization, one of the
+    two without a family name."""
+    return "same first name and organization, one without a family name"
+
+
 def key_words(key: str) -> str:
     """`phone:+13125550100` -> `phone +13125550100`."""
     kind, _, value = key.partition(":")

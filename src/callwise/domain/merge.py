@@ -24,6 +24,7 @@ from callwise.domain.model import (
     PartialDate,
     RelationshipKind,
 )
+from callwise.domain.names import person_name
 from callwise.domain.text import fold
 
 _E164 = re.compile(r"\+[1-9]\d{6,14}")
@@ -56,6 +57,15 @@ def name_key(contact: Contact) -> str:
     name-only card twice does not make two contacts."""
     name, organization = _name_parts(contact)
     return f"{name}|{organization}"
+
+
+def given_key(contact: Contact) -> str:
+    """`folded first given name|folded organization`, or "" without both: how a card that
+    gives only a first name at an organization ("William", Calder & Finch) finds the contact a
+    later card completed ("William Hartley", Calder & Finch), so a second import finds it too."""
+    given = person_name(contact).given
+    organization = fold(contact.organization)
+    return f"{given}|{organization}" if given and organization else ""
 
 
 def _name_parts(contact: Contact) -> tuple[str, str]:

@@ -10,10 +10,15 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from callwise.domain.identity import Evidence, compare, identity_keys
-from callwise.domain.identity_words import apart_words, evidence_words, name_only_words
-from callwise.domain.merge import match_keys, merge_contacts, name_key
+from callwise.domain.identity_words import (
+    apart_words,
+    evidence_words,
+    first_name_words,
+    name_only_words,
+)
+from callwise.domain.merge import given_key, match_keys, merge_contacts, name_key
 from callwise.domain.model import Contact
-from callwise.domain.names import AGREEING, NameBook, person_name
+from callwise.domain.names import AGREEING, NameAgreement, NameBook, compare_names, person_name
 
 KEPT_APART_SHOWN = 3  # possible duplicates reported per record
 
@@ -64,11 +69,15 @@ class Choice:
 
 
 def lookup_keys(contact: Contact) -> tuple[str, ...]:
-    """The keys a record is looked up by: its phones, emails and profile, and its name key."""
+    """The keys a record is looked up by: its phones, emails and profile, its name key, and
+    its first name at its organization (`given_key`)."""
     keys = [k for k in match_keys(contact) if not k.startswith("name:")]
     name = name_key(contact)
     if name != "|":  # a person's name, or an organization's card without one
         keys.append(f"name:{name}")
+    given = given_key(contact)
+    if given:
+        keys.append(f"given:{given}")
     return tuple(keys)
 
 
@@ -97,6 +106,10 @@ class Matcher:
         apart: list[tuple[Pending, str]] = []
         for key in keys:
             for slot in _candidates(key, in_file, owners, slot_of):
+                if key.startswith("given:"):
+                    if self._first_name_ok(record, slot):
+                        found.append((slot, first_name_words(), None))
+                    continue
                 if key.startswith("name:"):
                     if self._name_ok(record, slot, keys):
                         common = _common_kinds(slot.contact, keys)
@@ -142,6 +155,14 @@ class Matcher:
         if all(k.startswith("name:") for k in keys):
             return True
         return bool(_common_kinds(slot.contact, keys))
+
+    def _first_name_ok(self, record: Contact, slot: Pending) -> bool:
+        """The same first name at the same organization joins when one of the two gives no
+        family name ("William" and "William Hartley" at Calder & Finch); two family names
+        that differ are two people."""
+        ours, theirs = person_name(record), person_name(slot.contact)
+        one_family = not (ours.family and theirs.family)
+        return one_family and compare_names(ours, theirs, self.book) is NameAgreement.EQUAL
 
 
 def _candidates(

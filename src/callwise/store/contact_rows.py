@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Dialect, Table
 
 from callwise.domain.contacts import search_text
-from callwise.domain.merge import name_key, normalise_linkedin_url
+from callwise.domain.merge import given_key, name_key, normalise_linkedin_url
 from callwise.domain.model import (
     AddressForm,
     Contact,
@@ -40,7 +40,8 @@ ROW_KEYS = (
     *("gatekeeper_name", "gatekeeper_role", "gatekeeper_phone"),
     *("interests", "family_notes", "avoid_topics", "birth_month", "birth_day", "birth_year"),
     *("other_dates", "source", "connected_on", "linkedin_url", "cadence_days", "tags", "notes"),
-    *("sort_name", "search_text", "linkedin_key", "name_key", "created_at", "updated_at"),
+    *("sort_name", "search_text", "linkedin_key", "name_key", "given_key"),
+    *("created_at", "updated_at"),
     *("city_key", "latitude", "longitude", "cadence_anchor", "cadence_due"),
 )
 PHONE_KEYS = ("contact_id", "position", "number", "label", "valid")
@@ -106,6 +107,7 @@ def row_values(
         search_text(c),
         normalise_linkedin_url(c.linkedin_url) if c.linkedin_url else "",
         name_key(c),
+        given_key(c),
         utc(created),
         utc(updated),
         *plan_values(c.city, c.region, c.country, created, last_touch_at, c.cadence_days),

@@ -1,6 +1,6 @@
-"""Every stored holder of each match key (`phone:`, `email:`, `linkedin:`, `name:`), by index:
-what an import compares a record with (issue 13): judging identity needs every holder, not
-only the oldest."""
+"""Every stored holder of each match key (`phone:`, `email:`, `linkedin:`, `name:`, `given:`),
+by index: what an import compares a record with (issue 13): judging identity needs every
+holder, not only the oldest."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _COLUMNS = {
     "email": (contact_emails.c.folded, contact_emails.c.contact_id),
     "linkedin": (contacts.c.linkedin_key, contacts.c.id),
     "name": (contacts.c.name_key, contacts.c.id),
+    "given": (contacts.c.given_key, contacts.c.id),
 }
 
 
