@@ -225,6 +225,20 @@ def test_a_first_name_at_an_organization_finds_the_contact_a_later_card_complete
     assert report.added == [] and report.unchanged == 1
 
 
+def test_a_card_completed_by_a_later_one_is_found_again_by_its_shared_numbers(
+    app: App,
+) -> None:
+    # "Jonathan" joins the first card (same name, a main line), then "Jon Smith" completes
+    # the name; on the second import "Jonathan" shares only a main line and a number Rosa
+    # also uses with "Jonathan Smith", who already holds everything it says.
+    path = IDENTITY / "identity_completed_later.vcf"
+    importer.import_file(app, path)
+    assert sorted(_people(app)) == ["Jonathan Smith", "Rosa Ruiz"]
+    again = importer.import_file(app, path)
+    assert (again.added, again.merged, again.unchanged) == ([], [], 4)
+    assert sorted(_people(app)) == ["Jonathan Smith", "Rosa Ruiz"]
+
+
 def test_two_family_names_at_one_organization_stay_two_people(app: App, tmp_path: Path) -> None:
     path = tmp_path / "people.vcf"
     cards = [

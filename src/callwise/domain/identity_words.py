@@ -54,6 +54,11 @@ def name_only_words(stored: Contact, incoming: Contact, common_kinds: tuple[str,
     return "same name, and nothing else to go by"
 
 
+def already_held_words() -> str:
+    """Why a card that shares only a number or address several people use joined a contact."""
+    return "a contact of the same name already holds everything on this card"
+
+
 def first_name_words() -> str:
     """Why a record joined a contact of the same first name at its organization, one of the
     two without a family name."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from callwise.domain.identity import Evidence, compare, identity_keys
 from callwise.domain.identity_words import (
+    already_held_words,
     apart_words,
     evidence_words,
     first_name_words,
@@ -116,7 +117,7 @@ class Matcher:
                         found.append((slot, name_only_words(slot.contact, record, common), None))
                     continue
                 self._judge(key, record, slot, evidence_keys, found, apart)
-        chosen = _pick(found, record)
+        chosen = _pick(found, record) or self._already_held(record, apart)
         kept = _kept_apart(line, record, apart, chosen[0] if chosen else None)
         if chosen is None:
             return Choice(None, kept_apart=kept)
@@ -155,6 +156,20 @@ class Matcher:
         if all(k.startswith("name:") for k in keys):
             return True
         return bool(_common_kinds(slot.contact, keys))
+
+    def _already_held(
+        self, record: Contact, apart: list[tuple[Pending, str]]
+    ) -> tuple[Pending, str, Evidence | None] | None:
+        """A card that shares only a number or address several people use with a contact of
+        an agreeing name that already holds everything the card says is that contact's card
+        again: joining changes nothing, so a second import finds what the first one made
+        (even after a later card completed the name: "Jonathan" became "Jonathan Smith")."""
+        ours = person_name(record)
+        for slot, _ in apart:
+            names = compare_names(ours, person_name(slot.contact), self.book)
+            if names in AGREEING and not merge_contacts(slot.contact, record).changed_fields:
+                return slot, already_held_words(), None
+        return None
 
     def _first_name_ok(self, record: Contact, slot: Pending) -> bool:
         """The same first name at the same organization joins when one of the two gives no
