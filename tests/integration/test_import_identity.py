@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -237,6 +238,20 @@ def test_a_card_completed_by_a_later_one_is_found_again_by_its_shared_numbers(
     again = importer.import_file(app, path)
     assert (again.added, again.merged, again.unchanged) == ([], [], 4)
     assert sorted(_people(app)) == ["Jonathan Smith", "Rosa Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "name", ["identity_completed_later.vcf", "identity_number_shared_later.vcf"]
+)
+def test_files_hypothesis_found_import_twice_without_change(app: App, name: str) -> None:
+    # The second file: a work number is evidence inside the file, but once its holders are
+    # stored under completed names (Jon Smith, Jonathan Ruiz) it is shared; "Jonathan" at
+    # Calder & Finch must still find the contact that already holds all it says.
+    importer.import_file(app, IDENTITY / name)
+    before = _dump(app)
+    again = importer.import_file(app, IDENTITY / name)
+    assert (again.added, again.merged, again.conflicts) == ([], [], [])
+    assert _dump(app) == before
 
 
 def test_two_family_names_at_one_organization_stay_two_people(app: App, tmp_path: Path) -> None:

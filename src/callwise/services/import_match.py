@@ -99,8 +99,9 @@ class Matcher:
         owners: Mapping[str, Collection[int]],
         slot_of: SlotOf,
     ) -> Choice:
-        """The best candidate with agreeing evidence, else one of the same name that may
-        join (see `_name_ok`); prefer a candidate that already holds all the record says."""
+        """A candidate that already holds all the record says (found by evidence or a name,
+        else by a number several people use: `_already_held`); else the best candidate with
+        agreeing evidence, else one of the same name that may join (see `_name_ok`)."""
         keys = lookup_keys(record)
         evidence_keys = set(identity_keys(record))
         found: list[tuple[Pending, str, Evidence | None]] = []
@@ -117,7 +118,8 @@ class Matcher:
                         found.append((slot, name_only_words(slot.contact, record, common), None))
                     continue
                 self._judge(key, record, slot, evidence_keys, found, apart)
-        chosen = _pick(found, record) or self._already_held(record, apart)
+        chosen = _holding(found, record) or self._already_held(record, apart)
+        chosen = chosen or (found[0] if found else None)
         kept = _kept_apart(line, record, apart, chosen[0] if chosen else None)
         if chosen is None:
             return Choice(None, kept_apart=kept)
@@ -198,18 +200,15 @@ def _common_kinds(contact: Contact, keys: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(common))
 
 
-def _pick(
+def _holding(
     found: list[tuple[Pending, str, Evidence | None]], record: Contact
 ) -> tuple[Pending, str, Evidence | None] | None:
-    """The first candidate that already holds everything the record says (so a second
-    import changes nothing), else the first found (strongest key first)."""
-    if not found:
-        return None
+    """The first candidate that already holds everything the record says, so a second import
+    changes nothing (candidates come strongest key first)."""
     for candidate in found:
-        result = merge_contacts(candidate[0].contact, record)
-        if not result.changed_fields:
+        if not merge_contacts(candidate[0].contact, record).changed_fields:
             return candidate
-    return found[0]
+    return None
 
 
 def _kept_apart(
