@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from callwise.domain.contacts import prepare_contact
-from callwise.domain.identity import same_person, shared_keys
+from callwise.domain.identity import KeyHolders, Profile, same_person, shared_among
 from callwise.domain.model import Contact, Phone
 from callwise.domain.names import NameAgreement
 from callwise.interchange.csv_formats import read_google, read_linkedin, read_outlook
@@ -115,9 +115,12 @@ def test_shared_numbers_are_found_in_one_file() -> None:
     colleagues = _records("identity_company_main_line.vcf", read_vcards)
     family = _records("identity_family_landline.vcf", read_vcards)
     book = name_book()
-    assert shared_keys(colleagues, book) == frozenset({"phone:+13125550100"})
-    assert shared_keys(family, book) == frozenset({"phone:+18165550147"})
-    assert shared_keys(_records("identity_person.vcf", read_vcards), book) == frozenset()
+    assert shared_among(map(Profile.of, colleagues), book) == frozenset({"phone:+13125550100"})
+    assert shared_among(map(Profile.of, family), book) == frozenset({"phone:+18165550147"})
+    assert (
+        shared_among(map(Profile.of, _records("identity_person.vcf", read_vcards)), book)
+        == frozenset()
+    )
 
 
 def test_the_limit_keeps_the_strongest(app: App) -> None:
@@ -142,7 +145,8 @@ def test_an_import_judges_shared_numbers_by_the_file_and_the_store(app: App) -> 
     claire_again = Contact(given_name="Claire", family_name="Donovan", phones=(MAIN,))
     bill = _records("identity_person_google.csv", read_google)[0]
     with app.engine.connect() as conn:
-        shared = shared_with_store(conn, [claire_again, bill])
+        holders = KeyHolders.of(Profile.of(c) for c in (claire_again, bill))
+        shared = shared_with_store(conn, holders)
         stored_claire = store.get_contact(conn, ids["Claire Donovan (company_main_line)"])
         stored_william = store.get_contact(conn, william_id)
     assert shared == frozenset({f"phone:{MAIN.number}"})

@@ -24,7 +24,7 @@ def test_a_file_read_in_a_second_process_imports_every_field(app: App, tmp_path:
     read_here = [
         contact
         for batch in read_batches(path, "vcard", "utf-8-sig", app.settings().default_region)
-        for _, contact, _ in batch.ready
+        for contact in (r.contact for r in batch.ready)
     ]
     with app.engine.connect() as conn:
         stored = list(store.iter_contacts(conn))

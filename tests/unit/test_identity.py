@@ -6,12 +6,13 @@ import pytest
 from nicknames import NickNamer
 
 from callwise.domain.identity import (
+    Profile,
     compare,
     find_duplicates,
     identity_keys,
     is_role_address,
     same_person,
-    shared_keys,
+    shared_among,
     worth_a_look,
 )
 from callwise.domain.model import Contact, Email, Phone
@@ -112,7 +113,7 @@ def test_a_number_seen_with_several_names_is_shared_and_no_evidence() -> None:
         person("Marcus", "Webb", phones=(MAIN_LINE, "+13125550132"), org="Calder & Finch"),
         person("Priya", "Natarajan", phones=(MAIN_LINE, "+13125550133"), org="Calder & Finch"),
     ]
-    shared = shared_keys(colleagues, BOOK)
+    shared = shared_among(map(Profile.of, colleagues), BOOK)
     assert shared == frozenset({f"phone:{MAIN_LINE}"})
     # Claire again, known only by the switchboard: the number says nothing...
     again = person("Claire", "Donovan", phones=(MAIN_LINE,))
@@ -129,7 +130,7 @@ def test_agreeing_names_on_one_number_are_not_shared() -> None:
         person("Bill", "Hartley", phones=("+14155550162",)),
         person("", "", phones=("+14155550162",)),
     ]
-    assert shared_keys(records, BOOK) == frozenset()
+    assert shared_among(map(Profile.of, records), BOOK) == frozenset()
 
 
 def test_a_number_labelled_main_is_never_evidence() -> None:

@@ -3,7 +3,7 @@
 They must share a phone, an email or a LinkedIn profile *and* their names must agree
 (domain/names.py). A number several people use (a company's main line, a family landline) is
 no evidence: it is labelled main, or it is seen with two or more names that cannot be one
-person (`shared_keys`). Nor is a role address (info@, office@ ...). Keys are written as
+person (`shared_among`). Nor is a role address (info@, office@ ...). Keys are written as
 domain/merge.py's `match_keys` writes them: `phone:+13125550100`, `email:a@b.c`,
 `linkedin:linkedin.com/in/x`.
 """
@@ -86,19 +86,60 @@ class Profile:
         return cls(identity_keys(contact), person_name(contact), fold(contact.organization))
 
 
-def shared_keys(contacts: Iterable[Contact], book: NameBook) -> frozenset[str]:
+def shared_among(profiles: Iterable[Profile], book: NameBook) -> frozenset[str]:
     """Keys seen with two or more names that cannot be one person (a company's main line, a
     family landline, a shared mailbox): such a key is never evidence on its own. Works on one
-    file's records, on stored contacts, or on both together."""
-    return _shared([Profile.of(c) for c in contacts], book)
+    file's records, on stored contacts, or on both together (as profiles: `Profile.of`)."""
+    return KeyHolders.of(profiles).shared(book)
 
 
-def _shared(profiles: Sequence[Profile], book: NameBook) -> frozenset[str]:
-    holders: dict[str, list[PersonName]] = defaultdict(list)
-    for profile in profiles:
+class KeyHolders:
+    """The names seen with each key, gathered a record at a time (an import feeds it as it
+    reads, keeping no profile): one name held as is, a list only from the second."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, PersonName | list[PersonName]] = {}
+        self._people: dict[PersonName, PersonName] = {}  # one object per name: many repeat
+
+    @classmethod
+    def of(cls, profiles: Iterable[Profile]) -> KeyHolders:
+        holders = cls()
+        for profile in profiles:
+            holders.add(profile)
+        return holders
+
+    def add(self, profile: Profile) -> None:
+        if not profile.keys:
+            return
+        names, name = self._names, self._people.setdefault(profile.name, profile.name)
         for key in profile.keys:
-            holders[key].append(profile.name)
-    return frozenset(key for key, names in holders.items() if _names_clash(names, book))
+            seen = names.get(key)
+            if seen is None:
+                names[key] = name
+            elif isinstance(seen, list):
+                seen.append(name)
+            else:
+                names[key] = [seen, name]
+
+    def keys(self) -> Collection[str]:
+        return self._names.keys()
+
+    def shared(self, book: NameBook, more: Iterable[Profile] = ()) -> frozenset[str]:
+        """The keys held here that several people use, counting also the holders `more`
+        (stored contacts holding these keys) without keeping them."""
+        extra: dict[str, list[PersonName]] = defaultdict(list)
+        for profile in more:
+            for key in profile.keys:
+                if key in self._names:
+                    extra[key].append(profile.name)
+        found = []
+        for key, names in self._names.items():
+            group = names if isinstance(names, list) else [names]
+            if key in extra:
+                group = [*group, *extra[key]]
+            if len(group) > 1 and _names_clash(group, book):
+                found.append(key)
+        return frozenset(found)
 
 
 def _names_clash(group: Sequence[PersonName], book: NameBook) -> bool:
@@ -153,7 +194,7 @@ def _score(kinds: tuple[str, ...], names: NameAgreement, same_org: bool) -> floa
 
 def same_person(a: Contact, b: Contact, shared: Collection[str], book: NameBook) -> Evidence | None:
     """The evidence that `a` and `b` are one person, or None: they must share a phone, email
-    or profile that is not in `shared` (see `shared_keys`) and their names must agree."""
+    or profile that is not in `shared` (see `shared_among`) and their names must agree."""
     evidence = compare(a, b, shared, book)
     return evidence if evidence.same_person else None
 
@@ -207,11 +248,11 @@ def find_duplicates(
     contacts: Sequence[Contact], book: NameBook, shared: Collection[str] | None = None
 ) -> list[Duplicate]:
     """Possible duplicates among `contacts`, strongest first. `shared` defaults to the keys
-    these records themselves show to be shared; pass `shared_keys` over a wider set (a file
+    these records themselves show to be shared; pass `shared_among` over a wider set (a file
     together with the stored contacts) to judge by everything known."""
     profiles = [Profile.of(c) for c in contacts]
     if shared is None:
-        shared = _shared(profiles, book)
+        shared = shared_among(profiles, book)
     found = []
     for i, j in candidate_pairs(profiles, book):
         evidence = worth_a_look(_compare(profiles[i], profiles[j], shared, book))

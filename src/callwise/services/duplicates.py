@@ -16,7 +16,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from callwise.domain import identity
-from callwise.domain.identity import Duplicate, Evidence, blocks_of, identity_keys, shared_keys
+from callwise.domain.identity import (
+    Duplicate,
+    Evidence,
+    KeyHolders,
+    Profile,
+    blocks_of,
+)
 from callwise.domain.model import Contact
 from callwise.domain.names import (
     NameAgreement,
@@ -137,9 +143,8 @@ def _name_block_ids(conn: Connection, book: NameBook) -> set[int]:
     return {i for group in members.values() if len(group) > 1 for i in group}
 
 
-def shared_with_store(conn: Connection, records: Sequence[Contact]) -> frozenset[str]:
-    """Keys that several people use, judged by `records` (one file's contacts) together with
+def shared_with_store(conn: Connection, holders: KeyHolders) -> frozenset[str]:
+    """Keys that several people use, judged by one file's records (`holders`) together with
     the stored contacts holding the same keys: what an import passes to `same_person`."""
-    keys = {key for record in records for key in identity_keys(record)}
-    stored = store.identity_contacts(conn, list(store.holder_ids(conn, keys)))
-    return shared_keys([*records, *stored], name_book())
+    stored = store.identity_contacts(conn, list(store.holder_ids(conn, holders.keys())))
+    return holders.shared(name_book(), (Profile.of(c) for c in stored))

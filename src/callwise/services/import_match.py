@@ -6,10 +6,15 @@ changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+import dataclasses
+import pickle
+import zlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
+from typing import Any
 
-from callwise.domain.identity import Evidence, compare, identity_keys
+from callwise.domain.identity import Evidence, KeyHolders, Profile, compare, identity_keys
 from callwise.domain.identity_words import (
     already_held_words,
     apart_words,
@@ -18,20 +23,50 @@ from callwise.domain.identity_words import (
     name_only_words,
 )
 from callwise.domain.merge import given_key, match_keys, merge_contacts, name_key
-from callwise.domain.model import Contact
+from callwise.domain.model import (
+    Contact,
+    Email,
+    Gatekeeper,
+    HowWeMet,
+    OtherDate,
+    PartialDate,
+    Phone,
+)
 from callwise.domain.names import AGREEING, NameAgreement, NameBook, compare_names, person_name
+from callwise.domain.text import fold
 
 KEPT_APART_SHOWN = 3  # possible duplicates reported per record
 
 
-@dataclass(slots=True)
 class Pending:
     """One contact the import will write: new (`line` is its first record), or a stored one
-    being completed."""
+    being completed. A new contact that nothing has resembled yet stays pickled (`data`)
+    until it is compared or written."""
 
-    contact: Contact
-    stored: Contact | None
-    line: int | None = None
+    __slots__ = ("_contact", "_data", "line", "stored")
+
+    def __init__(
+        self,
+        contact: Contact | None,
+        stored: Contact | None,
+        line: int | None = None,
+        data: bytes = b"",
+    ) -> None:
+        self._contact, self._data, self.stored, self.line = contact, data, stored, line
+
+    @property
+    def contact(self) -> Contact:
+        if self._contact is None:
+            self._contact, self._data = _unpack(self._data), b""
+        return self._contact
+
+    @contact.setter
+    def contact(self, value: Contact) -> None:
+        self._contact, self._data = value, b""
+
+    def written(self) -> Contact:
+        """The contact to write, leaving a pickled one pickled (written once, then dropped)."""
+        return self._contact if self._contact is not None else _unpack(self._data)
 
 
 @dataclass(frozen=True)
@@ -82,6 +117,88 @@ def lookup_keys(contact: Contact) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    assert all(f.init and not f.kw_only for f in dataclasses.fields(cls)), cls
+
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return cls, tuple([getattr(obj, name) for name in names])
+
+    return reduce
+
+
+# Records are kept pickled (ReadyRecord) and batches cross to the parent as pickles. The
+# dataclasses' own pickling looks their fields up for every object; rebuilding each through its
+# constructor halves the child's share (issue 3).
+for _model in (Contact, Phone, Email, HowWeMet, PartialDate, OtherDate, Gatekeeper):
+    ForkingPickler.register(_model, _by_fields(_model))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadyRecord:
+    """A record read and normalised, kept small until it is needed (issue 13: a whole file is
+    held until it is matched): its file line and name, the contact pickled (a third of its
+    size as objects) and the keys it is looked up by. Reading processes work these out, so
+    the importing process never unpickles a record that resembles nothing until it writes it."""
+
+    line: int
+    name: str
+    data: bytes
+    keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, line: int, contact: Contact) -> tuple[ReadyRecord, Profile]:
+        """The record, and what identity reads of it (for the file's shared keys)."""
+        keys = lookup_keys(contact)
+        ready = cls(line, contact.name, _pack(contact), keys)
+        return ready, _profile(contact, keys)
+
+    @property
+    def contact(self) -> Contact:
+        return _unpack(self.data)
+
+
+def _pack(contact: Contact) -> bytes:
+    """The contact pickled and compressed: about 350 bytes (1.6 KB as objects)."""
+    return zlib.compress(ForkingPickler.dumps(contact), 1)
+
+
+def _unpack(data: bytes) -> Contact:
+    contact = pickle.loads(zlib.decompress(data))
+    assert isinstance(contact, Contact)
+    return contact
+
+
+def _profile(contact: Contact, keys: tuple[str, ...]) -> Profile:
+    evidence = set(identity_keys(contact))
+    held = tuple(k for k in keys if k in evidence)  # the same strings as `keys`
+    return Profile(held, person_name(contact), fold(contact.organization))
+
+
+class FileHolders:
+    """Who holds each key in the file, for judging which keys several people use: gathered as
+    the file is read, given up once the first match has used them (they are large), and made
+    again from the records for a second match (rare: another writer changed the contacts)."""
+
+    def __init__(self) -> None:
+        self._holders: KeyHolders | None = KeyHolders()
+        self._records: list[list[ReadyRecord]] = []
+
+    def add(self, records: list[ReadyRecord], profiles: Iterable[Profile]) -> None:
+        assert self._holders is not None, "all records come before the first match"
+        self._records.append(records)
+        for profile in profiles:
+            self._holders.add(profile)
+
+    def take(self) -> KeyHolders:
+        holders, self._holders = self._holders, None
+        if holders is None:
+            holders = KeyHolders()
+            for record in (r for batch in self._records for r in batch):
+                holders.add(_profile(record.contact, record.keys))
+        return holders
+
+
 SlotOf = Callable[[int], Pending]
 
 
@@ -93,34 +210,35 @@ class Matcher:
 
     def choose(
         self,
-        line: int,
-        record: Contact,
+        ready: ReadyRecord,
         in_file: Mapping[str, Pending],
         owners: Mapping[str, Collection[int]],
         slot_of: SlotOf,
     ) -> Choice:
         """A candidate that already holds all the record says (found by evidence or a name,
         else by a number several people use: `_already_held`); else the best candidate with
-        agreeing evidence, else one of the same name that may join (see `_name_ok`)."""
-        keys = lookup_keys(record)
+        agreeing evidence, else one of the same name that may join (see `_name_ok`). A record
+        that shares no key with anyone is new, without unpickling it."""
+        pairs = [(k, slot) for k in ready.keys for slot in _candidates(k, in_file, owners, slot_of)]
+        if not pairs:
+            return Choice(None)
+        record = ready.contact
         evidence_keys = set(identity_keys(record))
         found: list[tuple[Pending, str, Evidence | None]] = []
         apart: list[tuple[Pending, str]] = []
-        for key in keys:
-            for slot in _candidates(key, in_file, owners, slot_of):
-                if key.startswith("given:"):
-                    if self._first_name_ok(record, slot):
-                        found.append((slot, first_name_words(), None))
-                    continue
-                if key.startswith("name:"):
-                    if self._name_ok(record, slot, keys):
-                        common = _common_kinds(slot.contact, keys)
-                        found.append((slot, name_only_words(slot.contact, record, common), None))
-                    continue
+        for key, slot in pairs:
+            if key.startswith("given:"):
+                if self._first_name_ok(record, slot):
+                    found.append((slot, first_name_words(), None))
+            elif key.startswith("name:"):
+                if self._name_ok(record, slot, ready.keys):
+                    common = _common_kinds(slot.contact, ready.keys)
+                    found.append((slot, name_only_words(slot.contact, record, common), None))
+            else:
                 self._judge(key, record, slot, evidence_keys, found, apart)
         chosen = _holding(found, record) or self._already_held(record, apart)
         chosen = chosen or (found[0] if found else None)
-        kept = _kept_apart(line, record, apart, chosen[0] if chosen else None)
+        kept = _kept_apart(ready.line, record, apart, chosen[0] if chosen else None)
         if chosen is None:
             return Choice(None, kept_apart=kept)
         return Choice(chosen[0], chosen[1], chosen[2], kept)

@@ -8,7 +8,6 @@ way, batches may end early at a part's end, and memory holds a few batches per r
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import io
 import itertools
 import multiprocessing
@@ -16,22 +15,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import IO, Any
 
 from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError
-from callwise.domain.merge import match_keys
-from callwise.domain.model import (
-    Contact,
-    Email,
-    Gatekeeper,
-    HowWeMet,
-    OtherDate,
-    PartialDate,
-    Phone,
-)
+from callwise.domain.identity import Profile
 from callwise.interchange.formats import READERS, detect_format
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard_parts import file_parts
@@ -42,6 +31,7 @@ from callwise.services.child_process import (
 from callwise.services.child_process import (
     in_second_process as in_second_process,  # services/demo.py reads through it
 )
+from callwise.services.import_match import ReadyRecord
 from callwise.services.runtime import take_early_import
 
 BATCH = 500
@@ -54,9 +44,10 @@ Progress = Callable[[int, int], None]  # (bytes read, file size)
 
 @dataclass
 class PreparedBatch:
-    """Records read and normalised: each with its file line and match keys."""
+    """Records read and normalised, in file order."""
 
-    ready: list[tuple[int, Contact, tuple[str, ...]]] = field(default_factory=list)
+    ready: list[ReadyRecord] = field(default_factory=list)
+    profiles: list[Profile] = field(default_factory=list)  # one per ready record
     rejected: list[RejectedRecord] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
@@ -93,7 +84,9 @@ def _prepare(record: ParsedRecord | RejectedRecord, region: str, into: PreparedB
     into.flagged.extend(
         (record.line, contact.name, p.number) for p in contact.phones if not p.valid
     )
-    into.ready.append((record.line, contact, match_keys(contact)))
+    ready, profile = ReadyRecord.of(record.line, contact)
+    into.ready.append(ready)
+    into.profiles.append(profile)
 
 
 def head_text(path: Path) -> str:
@@ -161,22 +154,6 @@ def read_part_batches(
             region, records = _learn_region(region, iter(part.records(rest, encoding)))
             end = part.start + len(part.data or b"")
             yield from _batches(records, region, lambda: end)  # noqa: B023 (used at once)
-
-
-def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    names = tuple(f.name for f in dataclasses.fields(cls))
-    assert all(f.init and not f.kw_only for f in dataclasses.fields(cls)), cls
-
-    def reduce(obj: Any) -> tuple[Any, ...]:
-        return cls, tuple([getattr(obj, name) for name in names])
-
-    return reduce
-
-
-# Batches cross to the parent as pickles. The dataclasses' own pickling looks their fields up
-# for every object; rebuilding each through its constructor halves the child's share (issue 3).
-for _model in (Contact, Phone, Email, HowWeMet, PartialDate, OtherDate, Gatekeeper):
-    ForkingPickler.register(_model, _by_fields(_model))
 
 
 def _start_readers(path: Path, fmt: str, encoding: str, regions: list[Region]) -> list[Child]:

@@ -29,9 +29,11 @@ from callwise.services.backup import RestoreReport, restore_backup
 from callwise.services.duplicates import name_book, shared_with_store
 from callwise.services.import_match import (
     Choice,
+    FileHolders,
     KeptApart,
     Matcher,
     Pending,
+    ReadyRecord,
     Target,
     compared,
     lookup_keys,
@@ -146,9 +148,6 @@ class _Options:
     parallel: bool | None
 
 
-_Pending = Pending  # one contact the import will write (services/import_match.py)
-
-
 def _check_path(path: Path) -> None:
     if not path.exists():
         raise ValidationError(f"{path} does not exist", field="file")
@@ -193,7 +192,7 @@ def import_file(
     )
 
 
-Ready = list[tuple[int, Contact, tuple[str, ...]]]
+Ready = list[ReadyRecord]
 
 
 class _Stale(Exception):
@@ -219,8 +218,9 @@ def _import_records(
     with fewer_collections():
         with app.snapshot() as conn:
             seen = db.read_contacts_revision(conn)
-            ready = [_take_findings(report, batch) for batch in batches]
-            plan = _Plan.rematched(conn, report, ready)
+            holders = FileHolders()
+            ready = [_take_findings(report, batch, holders) for batch in batches]
+            plan = _Plan.rematched(conn, report, ready, holders)
         _refuse_rejected(report, options)
         if options.dry_run:
             return report
@@ -229,8 +229,8 @@ def _import_records(
                 return _apply(app, plan, seen)
             with app.snapshot() as conn:
                 seen = db.read_contacts_revision(conn)
-                plan = _Plan.rematched(conn, report, ready)
-        return _apply_locked(app, report, ready)
+                plan = _Plan.rematched(conn, report, ready, holders)
+        return _apply_locked(app, report, ready, holders)
 
 
 def _refuse_rejected(report: ImportReport, options: _Options) -> None:
@@ -268,23 +268,27 @@ def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
     return plan.report
 
 
-def _apply_locked(app: App, report: ImportReport, ready: list[Ready]) -> ImportReport:
+def _apply_locked(
+    app: App, report: ImportReport, ready: list[Ready], holders: FileHolders
+) -> ImportReport:
     """The last resort when other writers keep changing the data: match and write under the
     write lock (they wait for the match, not for the reading)."""
     with app.transaction() as conn:
         db.read_contacts_revision(conn, lock=True)  # PostgreSQL: contact writers wait for us
-        plan = _Plan.rematched(conn, report, ready)
+        plan = _Plan.rematched(conn, report, ready, holders)
         with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
             plan.write(conn, app.now)
     return plan.report
 
 
-def _take_findings(report: ImportReport, batch: PreparedBatch) -> Ready:
-    """Take a batch's rejections, warnings and flagged phones into the report; return its
-    records, to be matched once the whole file is read."""
+def _take_findings(report: ImportReport, batch: PreparedBatch, holders: FileHolders) -> Ready:
+    """Take a batch's rejections, warnings and flagged phones into the report and the keys
+    its records hold into `holders`; return its records, to be matched once the whole file
+    is read."""
     report.rejected.extend(batch.rejected)
     report.warnings.extend(batch.warnings)
     report.flagged.extend(batch.flagged)
+    holders.add(batch.ready, batch.profiles)
     return batch.ready
 
 
@@ -295,59 +299,63 @@ class _Plan:
     def __init__(self, report: ImportReport, matcher: Matcher) -> None:
         self.report = report
         self.matcher = matcher
-        self.pending: list[_Pending] = []
-        self.by_key: dict[str, _Pending] = {}
-        self.by_id: dict[int, _Pending] = {}
+        self.pending: list[Pending] = []
+        self.by_key: dict[str, Pending] = {}
+        self.by_id: dict[int, Pending] = {}
 
     @classmethod
-    def rematched(cls, conn: Connection, report: ImportReport, ready: list[Ready]) -> _Plan:
+    def rematched(
+        cls, conn: Connection, report: ImportReport, ready: list[Ready], holders: FileHolders
+    ) -> _Plan:
         """A plan from the file's records, against the data as it is now; the keys several
-        people use are judged by the whole file and the stored holders of its keys."""
+        people use are judged by the whole file (`holders`) and the stored holders of its
+        keys."""
         report.added, report.merged, report.conflicts = [], [], []
         report.kept_apart = []
         report.unchanged = 0
-        records = [contact for batch in ready for _, contact, _ in batch]
-        plan = cls(report, Matcher(shared_with_store(conn, records), name_book()))
+        plan = cls(report, Matcher(shared_with_store(conn, holders.take()), name_book()))
         for batch in ready:
             plan.match(conn, batch)
         return plan
 
     def match(self, conn: Connection, ready: Ready) -> None:
         """Match each record against the file so far, then the database; merge or add it."""
-        keys = {key for _, contact, _ in ready for key in lookup_keys(contact)}
+        keys = {key for record in ready for key in record.keys}
         owners = key_owners(conn, keys)
         wanted = sorted({i for ids in owners.values() for i in ids} - self.by_id.keys())
         loaded = {c.id: c for c in store.get_contacts(conn, wanted) if c.id is not None}
 
-        fresh: dict[int, _Pending] = {}
+        fresh: dict[int, Pending] = {}
 
-        def slot_of(contact_id: int) -> _Pending:
+        def slot_of(contact_id: int) -> Pending:
             found = self.by_id.get(contact_id) or fresh.get(contact_id)
             if found is None:
-                found = fresh[contact_id] = _Pending(loaded[contact_id], loaded[contact_id])
+                found = fresh[contact_id] = Pending(loaded[contact_id], loaded[contact_id])
             return found
 
-        for line, contact, _ in ready:
-            if line in self.report.separate_lines:
+        for record in ready:
+            if record.line in self.report.separate_lines:
                 choice = Choice(None)
             else:
-                choice = self.matcher.choose(line, contact, self.by_key, owners, slot_of)
-            self._take(line, contact, choice)
+                choice = self.matcher.choose(record, self.by_key, owners, slot_of)
+            self._take(record, choice)
 
-    def _take(self, line: int, contact: Contact, choice: Choice) -> None:
+    def _take(self, record: ReadyRecord, choice: Choice) -> None:
         self.report.kept_apart.extend(choice.kept_apart)
         slot = choice.slot
         if slot is None:
-            slot = _Pending(contact, None, line)
+            slot = Pending(None, None, record.line, record.data)
             self.pending.append(slot)
-            self.report.added.append((line, contact.name))
+            self.report.added.append((record.line, record.name))
+            keys = record.keys
         else:
             if slot.stored is not None and slot.stored.id not in self.by_id:
                 assert slot.stored.id is not None
                 self.by_id[slot.stored.id] = slot
                 self.pending.append(slot)
-            _merge_into(slot, line, contact, choice, self.report)
-        for key in lookup_keys(slot.contact):
+            _merge_into(slot, record.line, record.contact, choice, self.report)
+            keys = lookup_keys(slot.contact)
+        for key in keys:
             self.by_key.setdefault(key, slot)
 
     def changes(self) -> bool:
@@ -355,16 +363,17 @@ class _Plan:
 
     def write(self, conn: Connection, now: dt.datetime) -> None:
         """Insert the new contacts (in file order, a batch at a time), then the updates."""
-        fresh = [p.contact for p in self.pending if p.stored is None]
+        fresh = [p for p in self.pending if p.stored is None]
         for start in range(0, len(fresh), WRITE_BATCH):
-            store.insert_contacts(conn, fresh[start : start + WRITE_BATCH], stamp=now)
+            chunk = [p.written() for p in fresh[start : start + WRITE_BATCH]]
+            store.insert_contacts(conn, chunk, stamp=now)
         for slot in self.pending:
             if slot.stored is not None and slot.contact != slot.stored:
                 store.update_contact(conn, replace(slot.contact, updated_at=now))
 
 
 def _merge_into(
-    slot: _Pending, line: int, contact: Contact, choice: Choice, report: ImportReport
+    slot: Pending, line: int, contact: Contact, choice: Choice, report: ImportReport
 ) -> None:
     """Merge a record into the slot's contact; report what changed and why they matched."""
     before = slot.contact

@@ -65,17 +65,23 @@ def cache_path() -> Path:
 
 
 class StoredTables(Mapping[str, Any]):
-    """The sections of a cache file, each unmarshalled on first access. A section that fails
-    its checksum reads as missing (zones then builds that table) and the file is removed."""
+    """The sections of a cache file, each read from the file and unmarshalled on first access
+    (the file itself is not kept in memory). A section that fails its checksum or cannot be
+    read reads as missing (zones then builds that table) and the file is removed."""
 
-    def __init__(self, path: Path, data: bytes, sections: dict[str, tuple[int, int, int]]):
-        self._path, self._data, self._sections = path, data, sections
+    def __init__(self, path: Path, sections: dict[str, tuple[int, int, int]]):
+        self._path, self._sections = path, sections
         self._loaded: dict[str, Any] = {}
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._loaded:
             start, length, checksum = self._sections[name]
-            chunk = self._data[start : start + length]
+            try:
+                with self._path.open("rb") as stored:
+                    stored.seek(start)
+                    chunk = stored.read(length)
+            except OSError as exc:
+                raise KeyError(name) from exc
             if zlib.crc32(chunk) != checksum:
                 self._path.unlink(missing_ok=True)
                 raise KeyError(name)
@@ -92,18 +98,19 @@ class StoredTables(Mapping[str, Any]):
 def read_tables(path: Path) -> StoredTables | None:
     """The tables stored at `path`, or None when it is missing or not a whole cache file."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as stored:
+            size = os.fstat(stored.fileno()).st_size
+            if size < len(MAGIC) + 16 or stored.read(len(MAGIC)) != MAGIC:
+                return None
+            stored.seek(size - 16)
+            header = int(stored.read(16), 16)
+            stored.seek(len(MAGIC))
+            sections = marshal.loads(stored.read(header))
+    except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not data.startswith(MAGIC):
+    if not _valid_sections(sections, size):
         return None
-    try:
-        sections = marshal.loads(data[len(MAGIC) : len(MAGIC) + int(data[-16:], 16)])
-    except (ValueError, EOFError, TypeError):
-        return None
-    if not _valid_sections(sections, len(data)):
-        return None
-    return StoredTables(path, data, sections)
+    return StoredTables(path, sections)
 
 
 def _valid_sections(sections: object, size: int) -> bool:
