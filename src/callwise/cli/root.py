@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from callwise.cli.args import hoist_globals
+from callwise.cli.pipe import stdout_closed
 from callwise.cli.state import State, report_defect, report_error
 from callwise.domain.errors import CallwiseError
 
@@ -37,6 +38,8 @@ class CallwiseGroup(TyperGroup):
             state = ctx.obj if isinstance(ctx.obj, State) else None
             report_error(exc, bool(state and state.as_json))
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # the reader of our output has gone: end quietly
+            ctx.exit(stdout_closed())
         except PASSED_ON:
             raise  # usage errors are click's to print, with exit code 2
         except Exception as exc:  # a defect: one line for the user, the trace on request
