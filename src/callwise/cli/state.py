@@ -24,8 +24,10 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-# Piped output is not squeezed to 80 columns: a wide table stays one row per contact.
-console = _Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+# Piped output is not squeezed to 80 columns: a wide table stays one row per contact, unless
+# COLUMNS asks for a width.
+_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+console = _Console(highlight=False, soft_wrap=False, width=_WIDTH)
 err_console = Console(stderr=True, highlight=False)
 
 
