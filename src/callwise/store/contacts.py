@@ -225,6 +225,11 @@ def list_ids(
     return list(conn.scalars(stmt.limit(limit).offset(offset)))
 
 
+def sort_names(conn: Connection) -> list[str]:
+    """Every contact's folded name, once each (for suggesting a name that matched no one)."""
+    return list(conn.scalars(select(contacts.c.sort_name).distinct()))
+
+
 def ids_by_name(conn: Connection, folded_name: str) -> list[int]:
     return list(conn.scalars(select(contacts.c.id).where(contacts.c.sort_name == folded_name)))
 
