@@ -6,11 +6,14 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint types contracts unit bench fuzz install clean
 
+# Says what it is doing: the first install takes about a minute, and pip shows its progress.
 $(STAMP): pyproject.toml
+	@echo "Installing callwise and its dependencies into $(VENV) (about a minute, once)..."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -e '.[dev]'
 	touch $(STAMP)
+	@echo "Installed into $(VENV)."
 
 install: $(STAMP)
 

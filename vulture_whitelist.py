@@ -18,6 +18,9 @@ _.readable
 _.__signature__
 _.__annotations__
 
+# Rich calls `on_broken_pipe` on a console whose output pipe has closed (cli/state.py).
+_.on_broken_pipe
+
 # sqlite3 reads `isolation_level` off the connection (store/db.py switches its own
 # transaction handling off so that SQLAlchemy's BEGIN governs DDL too).
 _.isolation_level

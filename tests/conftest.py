@@ -32,6 +32,10 @@ pytest_plugins = ["web_support"]
 # The city-table disk cache goes to a folder of the test run, not the user's ~/.cache.
 os.environ.setdefault("CALLWISE_CACHE_DIR", tempfile.mkdtemp(prefix="callwise-test-cache-"))
 
+# The CLI honours COLUMNS even when piped (issue 15); a width exported by the shell that runs
+# the suite must not narrow the output the tests read.
+os.environ.pop("COLUMNS", None)
+
 REQUIRE_SERVICES = os.environ.get("CALLWISE_REQUIRE_SERVICES") == "1"
 NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)
 

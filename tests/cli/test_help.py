@@ -49,3 +49,14 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(app, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example: callwise" in " ".join(result.stdout.split()), result.stdout
+
+
+@pytest.mark.parametrize("path", [(), *COMMANDS], ids=lambda p: " ".join(p) or "callwise")
+def test_flags_show_as_plain_flags(path: tuple[str, ...]) -> None:
+    """Issue 15: a flag takes no value, so its help row shows none (`--json`, not
+    `--json <bool>`)."""
+    result = CliRunner().invoke(app, [*path, "--help"], terminal_width=100)
+    assert result.exit_code == 0
+    assert "bool" not in result.stdout.lower(), result.stdout
+    rows = [line for line in result.stdout.splitlines() if " --help " in line]
+    assert len(rows) == 1 and rows[0].split()[1:4] == ["--help", "-h", "Show"], rows

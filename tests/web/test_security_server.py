@@ -60,7 +60,7 @@ def test_a_rebound_name_cannot_read_the_export(tmp_path: Path) -> None:
 
 def _cli_password(server: Server, password: str) -> None:
     done = subprocess.run(
-        [*callwise_command(), "--db", server.db_url, "settings", "password"],
+        [*callwise_command(), "--db", server.db_url, "settings", "password", "--stdin"],
         input=f"{password}\n",
         capture_output=True,
         text=True,

@@ -37,7 +37,7 @@ def _start_import_early(argv: list[str]) -> None:
 def main() -> None:
     """Console entry point."""
     _start_import_early(sys.argv[1:])
-    from callwise.cli import quick
+    from callwise.cli import pipe, quick
     from callwise.cli.state import err_console
 
     try:
@@ -53,6 +53,12 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted; nothing more was written")
         sys.exit(130)
+    except BrokenPipeError:  # the reader of our output has gone (`| head`): end quietly
+        sys.exit(pipe.stdout_closed())
+    except SystemExit as exc:
+        if pipe.closed_by_library(exc.code):
+            sys.exit(pipe.CLOSED_PIPE_EXIT)
+        raise
     finally:
         # The command is done: spare the interpreter's last full garbage collection over every
         # object still alive. Finalizers and atexit still run.

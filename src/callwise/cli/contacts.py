@@ -70,7 +70,7 @@ def add(
     """Add a contact.
 
     Example: callwise contacts add "Dana Whitfield" --kind business --honorific Ms.
-    --title "VP Operations" --org "Harbor Freight Lines" --phone work:+18165550142
+    --title "VP Operations" --org "Harbor Freight Lines" --phone work:+18165550190
     --city "Kansas City" --region MO --country US --met-event "Chamber luncheon"
     """
     opts = dict(opts or {})

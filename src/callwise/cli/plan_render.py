@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from callwise.services.today import DayOutlook, TodayReport
 
 
+TABLE_WIDTH = 120  # narrower, the table would cut numbers and windows short
+
+
 def day_words(day: dt.date) -> str:
     """'Tue 24 Nov 2026'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
@@ -35,11 +38,11 @@ def _overdue(entry: PlanEntry) -> str:
     return "on the day" if entry.fixed_day else "due"
 
 
-def _window(entry: PlanEntry) -> Text:
+def _window(entry: PlanEntry, between: str = "\n") -> Text:
     w = entry.window
     if w is None:
         return Text("none within a year", style="yellow")
-    text = Text(f"{w.start:%a %H:%M}-{w.end:%H:%M %Z} theirs\n")
+    text = Text(f"{w.start:%a %H:%M}-{w.end:%H:%M %Z} theirs{between}")
     text.append(f"{w.home_start:%a %H:%M}-{w.home_end:%H:%M} yours", style="dim")
     text.append(f" ({w.tag})", style="dim")
     return text
@@ -52,12 +55,12 @@ def _why(entry: PlanEntry) -> Text:
     return text
 
 
-def _contact_cell(entry: PlanEntry) -> Text:
+def _contact_cell(entry: PlanEntry, between: str = "\n") -> Text:
     text = Text(entry.contact.name, style="bold")
     text.append(f"  #{entry.contact.id}", style="dim")
     number = number_to_dial(entry.contact)
     if number:
-        text.append(f"\n{display_number(number)}", style="dim")
+        text.append(f"{between}{display_number(number)}", style="dim")
     return text
 
 
@@ -80,6 +83,35 @@ def entries_table(entries: Sequence[PlanEntry], title: str) -> Table:
             str(entry.estimated_minutes),
         )
     return table
+
+
+def _entry_block(number: int, entry: PlanEntry) -> Table:
+    """One call as a few lines for a narrow terminal: who and their number, why, the
+    priority and minutes, their time now and the window, each wrapped under the name."""
+    text = _contact_cell(entry, between="  ")
+    text.append("\n")
+    text.append_text(_why(entry))
+    text.append(f"\n{entry.priority_text} · about {entry.estimated_minutes} minutes")
+    text.append(f"\nTheir time now {entry.local_time_now:%a %H:%M %Z}\nCall ")
+    text.append_text(_window(entry, between=", "))
+    block = Table.grid(padding=(0, 1))
+    block.add_column(justify="right", min_width=2)
+    block.add_column()
+    block.add_row(Text(f"{number}.", style="bold"), text)
+    return block
+
+
+def print_entries(entries: Sequence[PlanEntry], title: str) -> None:
+    """The table where it fits; on a narrow terminal (80 columns) a block per call, so no
+    number or window is cut (issue 15)."""
+    if console.width >= TABLE_WIDTH:
+        console.print(entries_table(entries, title))
+        return
+    console.print(Text(title, style="bold"))
+    console.line()
+    for number, entry in enumerate(entries, 1):
+        console.print(_entry_block(number, entry))
+        console.line()
 
 
 def _budget_line(day: PlanDay, report: PlanReport) -> str:
@@ -108,7 +140,7 @@ def print_today(report: TodayReport) -> None:
     day = report.plan.days[0]
     title = f"Today, {day_words(day.date)} ({report.report.home_zone})"
     if day.entries:
-        console.print(entries_table(day.entries, title))
+        print_entries(day.entries, title)
     else:
         console.print(f"[bold]{title}[/]: nothing to call today.")
     console.print(
@@ -156,7 +188,7 @@ def print_plan(report: PlanReport) -> None:
     for day in report.plan.days:
         if day.entries:
             title = f"{day_words(day.date)}: {_budget_line(day, report)}"
-            console.print(entries_table(day.entries, title))
+            print_entries(day.entries, title)
     pushed = report.plan.pushed
     if pushed:
         console.print(

@@ -5,6 +5,7 @@ command, which runs instead whenever `args.quick_find` does not recognise the co
 from __future__ import annotations
 
 from callwise.cli.args import quick_find
+from callwise.cli.pipe import stdout_closed
 from callwise.cli.render import print_page
 from callwise.cli.state import State, report_defect, report_error
 from callwise.domain.errors import CallwiseError
@@ -23,6 +24,8 @@ def run(argv: list[str]) -> int | None:
     except CallwiseError as exc:
         report_error(exc, st.as_json)
         return exc.exit_code
+    except BrokenPipeError:  # the reader of our output has gone: end quietly
+        return stdout_closed()
     except Exception as exc:  # a defect: one line for the user, the trace on request
         report_defect(exc)
         return 1

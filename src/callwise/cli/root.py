@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from callwise.cli.args import hoist_globals
+from callwise.cli.pipe import stdout_closed
 from callwise.cli.state import State, report_defect, report_error
 from callwise.domain.errors import CallwiseError
 
@@ -24,8 +25,27 @@ PASSED_ON: tuple[type[BaseException], ...] = (
 )
 
 
+HELP_NAMES = ["-h", "--help"]
+
+
+def _plain_flags(command: Any) -> None:
+    """Help shows a flag as a flag (`--json`, never `--json <bool>`): a flag takes no value,
+    so its value column stays empty (issue 15). For `command` and every command under it,
+    its --help included."""
+    help_option = command.get_help_option(typer.Context(command, help_option_names=HELP_NAMES))
+    for param in [*command.params, help_option]:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        _plain_flags(sub)
+
+
 class CallwiseGroup(TyperGroup):
     """The root group: hoists global options and turns a CallwiseError into one line + exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_flags(self)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_globals(args))
@@ -37,6 +57,8 @@ class CallwiseGroup(TyperGroup):
             state = ctx.obj if isinstance(ctx.obj, State) else None
             report_error(exc, bool(state and state.as_json))
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # the reader of our output has gone: end quietly
+            ctx.exit(stdout_closed())
         except PASSED_ON:
             raise  # usage errors are click's to print, with exit code 2
         except Exception as exc:  # a defect: one line for the user, the trace on request
@@ -53,7 +75,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_NAMES},
 )
 
 
@@ -64,6 +86,7 @@ def main_options(
         str | None,
         typer.Option(
             "--db",
+            metavar="URL",
             help="Database URL (default: CALLWISE_DATABASE_URL, else a SQLite "
             "file in your user data dir).",
             show_default=False,
@@ -73,6 +96,7 @@ def main_options(
         str | None,
         typer.Option(
             "--now",
+            metavar="ISO-8601",
             help="The moment callwise takes as now, ISO 8601 (or CALLWISE_NOW).",
             show_default=False,
         ),

@@ -54,18 +54,30 @@ def set_(
 
 
 @app.command("password")
-def password(ctx: typer.Context) -> None:
-    """Set the web app's password (asked twice, never echoed; or read from piped stdin).
+def password(
+    ctx: typer.Context,
+    stdin: Annotated[
+        bool,
+        typer.Option("--stdin", help="Read the password from the first line of stdin (scripts)."),
+    ] = False,
+) -> None:
+    """Set the web app's password (asked twice on a terminal, never echoed).
 
     Example: callwise settings password
     """
     import sys
 
+    from callwise.domain.errors import AbortedError
     from callwise.services import access
 
-    if sys.stdin.isatty():
+    if stdin:
+        text = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
         text = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
     else:
-        text = sys.stdin.readline().rstrip("\r\n")
+        raise AbortedError(
+            "needs a terminal to ask for it; run it in one, or pipe it in with --stdin",
+            field="password",
+        )
     access.set_password(state(ctx).app, text)
     console.print("Password set. Turn the login on with `callwise settings set web_login on`.")

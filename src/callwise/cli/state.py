@@ -16,8 +16,18 @@ from callwise.services.app import App, open_app
 if TYPE_CHECKING:  # typer is imported where a command needs it, not by the quick paths
     import typer
 
-# Piped output is not squeezed to 80 columns: a wide table stays one row per contact.
-console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+class _Console(Console):
+    """Rich's console, leaving a closed pipe to the command's one handler (cli/pipe.py)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+# Piped output is not squeezed to 80 columns: a wide table stays one row per contact, unless
+# COLUMNS asks for a width.
+_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+console = _Console(highlight=False, soft_wrap=False, width=_WIDTH)
 err_console = Console(stderr=True, highlight=False)
 
 

@@ -54,7 +54,8 @@ class ConflictError(CallwiseError):
 
 
 class AbortedError(CallwiseError):
-    """The user declined a confirmation."""
+    """The user declined a confirmation, or it (or a password) could not be asked for
+    without a terminal."""
 
     exit_code = 7
     http_status = 400

@@ -13,6 +13,7 @@ from callwise.domain.codec import contact_to_dict
 from callwise.domain.contacts import MAX_ID, prepare_contact
 from callwise.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
 from callwise.domain.model import Contact
+from callwise.domain.suggest import closest_names
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.store import contacts as store
@@ -159,6 +160,25 @@ def get_contact(app: App, contact_id: int) -> Contact:
     return found
 
 
+def _not_found(conn: Connection, query: str) -> NotFoundError:
+    """No contact of that name: the closest names, if any, else how to look (issue 15)."""
+    close = closest_names(query, store.sort_names(conn)) if query.strip() else []
+    names = list(
+        dict.fromkeys(
+            c.name
+            for folded in close
+            for c in store.get_contacts(conn, store.ids_by_name(conn, folded))
+        )
+    )
+    if not names:
+        return NotFoundError(
+            f"no contact matches {query!r}; try `callwise contacts find` or give an id",
+            field="contact",
+        )
+    options = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return NotFoundError(f"no contact named {query!r}; did you mean {options}?", field="contact")
+
+
 def resolve_contact(app: App, query: str) -> Contact:
     """A contact argument: an id (`42`, `#42`) or a name query that matches exactly one contact."""
     text = query.strip().lstrip("#")
@@ -167,11 +187,8 @@ def resolve_contact(app: App, query: str) -> Contact:
     with app.engine.connect() as conn:
         ids = store.ids_by_name(conn, fold(text)) or store.find_ids(conn, text, limit=11)
         matches = store.get_contacts(conn, ids)
-    if not text or not matches:
-        raise NotFoundError(
-            f"no contact matches {query!r}; try `callwise contacts find` or give an id",
-            field="contact",
-        )
+        if not text or not matches:
+            raise _not_found(conn, query)
     if len(matches) > 1:
         candidates = [
             f"#{c.id} {c.name}" + (f" ({c.organization})" if c.organization else "")

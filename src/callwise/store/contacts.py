@@ -191,11 +191,10 @@ def _term_condition(conn: Connection, term: str) -> ColumnElement[bool]:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     like = contacts.c.search_text.like(f"%{escaped}%", escape="\\")
     if len(term) >= MIN_TRIGRAM and conn.dialect.name == "sqlite":
+        # Each word gets a parameter of its own (a shared name kept only the last word).
         phrase = '"' + term.replace('"', '""') + '"'
-        fts = text("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q").bindparams(
-            q=phrase
-        )
-        return contacts.c.id.in_(fts)
+        matching = sql.literal_column("contacts_fts").op("MATCH")(sql.bindparam(None, phrase))
+        return contacts.c.id.in_(select(fts_table.c.rowid).where(matching))
     return like
 
 
@@ -224,6 +223,11 @@ def list_ids(
     if tag:
         stmt = stmt.where(contacts.c.tags.like(f"%{json.dumps(tag)}%"))
     return list(conn.scalars(stmt.limit(limit).offset(offset)))
+
+
+def sort_names(conn: Connection) -> list[str]:
+    """Every contact's folded name, once each (for suggesting a name that matched no one)."""
+    return list(conn.scalars(select(contacts.c.sort_name).distinct()))
 
 
 def ids_by_name(conn: Connection, folded_name: str) -> list[int]:
