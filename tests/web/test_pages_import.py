@@ -39,13 +39,16 @@ def _preview(
     )
 
 
-def _confirm(client: TestClient, preview: httpx.Response, **form: str) -> httpx.Response:
+def _confirm(
+    client: TestClient, preview: httpx.Response, *, follow_redirects: bool = True, **form: str
+) -> httpx.Response:
     found = re.search(
         r'<form id="import-confirm" method="post" action="(/import/[^"]+)"', preview.text
     )
     assert found, "the preview has the confirm form"
     token = client.cookies.get("callwise_csrf") or ""
-    return client.post(found.group(1), data={"csrf_token": token, "format": "auto", **form})
+    data = {"csrf_token": token, "format": "auto", **form}
+    return client.post(found.group(1), data=data, follow_redirects=follow_redirects)
 
 
 def _count(page: str, kind: str) -> int:
@@ -170,12 +173,20 @@ def test_a_bad_region_is_shown_next_to_its_field(client: TestClient, core: App) 
     assert count_contacts(core) == 0
 
 
-def test_a_confirmed_upload_cannot_be_imported_twice(client: TestClient) -> None:
+def test_a_confirmed_upload_is_imported_once_and_its_result_page_reloads(
+    client: TestClient, core: App
+) -> None:
+    """Post/redirect/get (issue 15): the import answers with a redirect to its result page;
+    reloading that page, or sending the form again, imports nothing more."""
     preview = _preview(client, APPLE)
-    assert _confirm(client, preview).status_code == 200
-    again = _confirm(client, preview)
-    assert again.status_code == 404
-    assert "upload the file again" in again.text
+    done = _confirm(client, preview, follow_redirects=False)
+    assert done.status_code == 303
+    result = client.get(done.headers["location"])
+    assert 'id="import-result"' in result.text and _count(result.text, "new") == 3
+    assert client.get(done.headers["location"]).text == result.text
+    again = _confirm(client, preview, follow_redirects=False)
+    assert (again.status_code, again.headers["location"]) == (303, done.headers["location"])
+    assert count_contacts(core) == 3
 
 
 def _download(client: TestClient, format: str) -> httpx.Response:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 from callwise.domain.call_log import CallClock, CallEntry, default_occasion, make_call
 from callwise.domain.calls import Call, Outcome, Promise, Trip
 from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
-from callwise.domain.errors import ValidationError
+from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import ContactHistory, PlanPolicy, find_occasions
 from callwise.domain.scripts import Caller, Script, build_script
@@ -320,6 +320,22 @@ def log_call(
     steps = _next_steps(history, s.planner, s.policy, app.now)
     stored = replace(call, id=call_id)
     return LoggedCall(s.contact, stored, warnings, settled, steps, s.planner.home_zone)
+
+
+def logged_call(app: App, contact_id: int, call_id: int) -> LoggedCall:
+    """A call logged earlier and what the plan holds for the contact now: the page a logged
+    call leads to, which may be reloaded (issue 15). Its warnings were said when it was
+    logged, so none here."""
+    s = _setup(app, f"#{contact_id}", None)
+    with app.engine.connect() as conn:
+        call = activity.one_call(conn, contact_id, call_id)
+        history = _history_of(conn, s.contact, app.now)
+    if call is None:
+        raise NotFoundError(
+            f"no such call with {s.contact.name}; their page lists their calls", field="call"
+        )
+    steps = _next_steps(history, s.planner, s.policy, app.now)
+    return LoggedCall(s.contact, call, (), 0, steps, s.planner.home_zone)
 
 
 def _occasion_now(conn: Connection, s: _Setup, now: dt.datetime) -> str:

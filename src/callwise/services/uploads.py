@@ -4,6 +4,8 @@ Decisions:
 - An upload is staged in a private folder under the system temp dir with a random id; the
   preview shows that id and the confirmation imports the same bytes, so what was previewed
   is what gets imported. Staged files older than `KEEP_SECONDS` are removed on the next upload.
+- Once imported, the staged file gives way to what the import did (`save_result`), kept as
+  long as an upload, so the page that shows it can be reloaded (post/redirect/get, issue 15).
 - Uploads over `MAX_BYTES` are refused: a contact export that large is a mistake.
 - An upload is imported (previewed or committed) in a child process, given `import_limit()`
   seconds: past them the child and its readers are killed, so its transaction never commits
@@ -12,6 +14,7 @@ Decisions:
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import re
@@ -35,6 +38,7 @@ KEEP_SECONDS = 3600
 MAX_BYTES = 512 * 1024 * 1024
 _CHUNK = 1024 * 1024
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+RESULT = "#result.json"  # a name no staged file has: _safe_name turns "#" into "_"
 
 
 class TooSlow(ValidationError):
@@ -101,10 +105,31 @@ def _dir(upload_id: str) -> Path:
 
 def staged_path(upload_id: str) -> Path:
     """The staged file of `upload_id`."""
-    files = sorted(_dir(upload_id).iterdir())
+    folder = _dir(upload_id)
+    files = sorted(f for f in folder.iterdir() if f.name != RESULT)
     if not files:
-        raise NotFoundError("that upload is empty; upload the file again", field="upload")
+        done = (folder / RESULT).exists()
+        state = "was already imported" if done else "is empty"
+        raise NotFoundError(f"that upload {state}; upload the file again", field="upload")
     return files[0]
+
+
+def save_result(upload_id: str, result: dict[str, Any]) -> None:
+    """Keep what importing `upload_id` did (plain JSON values) in place of its file."""
+    folder = _dir(upload_id)
+    (folder / RESULT).write_text(json.dumps(result), encoding="utf-8")
+    for entry in folder.iterdir():
+        if entry.name != RESULT:
+            entry.unlink()
+
+
+def load_result(upload_id: str) -> dict[str, Any] | None:
+    """What importing `upload_id` did; None while it is not imported yet."""
+    path = _dir(upload_id) / RESULT
+    if not path.exists():
+        return None
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
 
 
 def discard(upload_id: str) -> None:

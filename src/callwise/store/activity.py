@@ -175,6 +175,15 @@ def history(conn: Connection, contact_id: int, *, limit: int = 100) -> list[Call
     return _with_promises(conn, rows)
 
 
+def one_call(conn: Connection, contact_id: int, call_id: int) -> Call | None:
+    """One of a contact's calls, with its promises; None when they have no such call."""
+    rows = conn.execute(
+        select(calls).where(calls.c.id == call_id, calls.c.contact_id == contact_id)
+    ).all()
+    found = _with_promises(conn, rows)
+    return found[0] if found else None
+
+
 def recent_calls(
     conn: Connection, contact_ids: Sequence[int], since: dt.datetime
 ) -> dict[int, list[Call]]:

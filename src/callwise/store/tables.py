@@ -239,3 +239,20 @@ merges = Table(
     Column("merged_at", DateTime(timezone=True), nullable=False),
     Index("ix_merges_keep", "keep_id", "id"),
 )
+
+# The REST API's idempotency keys (issue 15, services/idempotency.py): one row per key of an
+# owner, the request it was first used for, and its answer (NULL while that request runs).
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", String(100), nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("request", String(1100), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", Integer),
+    Column("body", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_idempotency_keys_owner_key", "owner", "key", unique=True),
+    Index("ix_idempotency_keys_created", "created_at"),
+)

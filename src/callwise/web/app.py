@@ -19,7 +19,7 @@ import callwise
 from callwise.domain.errors import ValidationError
 from callwise.services import access
 from callwise.services.app import App, open_app
-from callwise.web import errors
+from callwise.web import errors, idempotency
 from callwise.web.deps import HERE, WebState
 from callwise.web.head import HeadAsGet
 from callwise.web.headers import SecurityHeaders
@@ -100,6 +100,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     throttle = LoginThrottle()
     app.state.web = WebState(core.engine, fixed_now, login, throttle)
     errors.install(app)
+    idempotency.install(app)
     _include_routes(app)
     app.mount(install.SWAGGER_URL, StaticFiles(directory=install.SWAGGER_FILES), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -1,4 +1,5 @@
-"""What every route shares: the per-request App, the page renderer, and the CSRF check."""
+"""What every route shares: the per-request App, the page renderer with its flash (a line
+said once after a redirect, web/flash.py), and the CSRF check."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from sqlalchemy import Engine
@@ -17,7 +18,9 @@ from callwise.domain.contacts import check_web_url
 from callwise.domain.errors import ValidationError
 from callwise.domain.occasion_kinds import script_label
 from callwise.domain.phones import display_number, tel_uri
+from callwise.services import access
 from callwise.services.app import App
+from callwise.web.flash import FLASH_COOKIE, FLASH_SECONDS, Flash, decode, encode
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
 from callwise.web.throttle import LoginThrottle
 
@@ -87,20 +90,43 @@ def get_app(request: Request) -> App:
 AppDep = Annotated[App, Depends(get_app)]
 
 
+def _flash_key(request: Request) -> bytes:
+    return access.session_key(get_app(request))
+
+
+def redirect_with_flash(
+    request: Request, url: str, message: str, warnings: tuple[str, ...] = ()
+) -> RedirectResponse:
+    """303 to `url`, the page that shows the result of a form; it says `message` (and the
+    `warnings`) once. Post/redirect/get: reloading that page changes nothing (issue 15)."""
+    response = RedirectResponse(url, status_code=303)
+    if message or warnings:
+        value = encode(_flash_key(request), Flash(message, warnings))
+        response.set_cookie(
+            FLASH_COOKIE, value, max_age=FLASH_SECONDS, httponly=True, samesite="lax"
+        )
+    return response
+
+
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
 ) -> HTMLResponse:
-    """A page from `web/templates`, with the navigation, the login state and the CSRF token."""
+    """A page from `web/templates`, with the navigation, the login state, the CSRF token and
+    the flash left by the form that redirected here (shown once, then forgotten)."""
+    cookie = request.cookies.get(FLASH_COOKIE, "")
     values: dict[str, Any] = {
         "nav": NAV,
         "path": request.url.path,
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
         "login": web_state(request).login,
+        "flash": decode(_flash_key(request), cookie) if cookie else None,
     }
     values.update(context or {})
     response = templates.TemplateResponse(request, name, values, status_code=status_code)
     set_csrf_cookie(request, response)
+    if cookie:
+        response.delete_cookie(FLASH_COOKIE)
     return response
 
 

@@ -13,6 +13,7 @@ from callwise.domain.errors import renamed_fields
 from callwise.services import occasions as service
 from callwise.services.shapes import agenda as shapes
 from callwise.web.deps import AppDep
+from callwise.web.idempotency import Idempotent
 from callwise.web.schemas.common import MAX_ID, ContactId, ContactRef, Input
 
 router = APIRouter(tags=["agenda"])
@@ -96,7 +97,12 @@ def get_trips(
     return TripList.model_validate({"trips": [shapes.trip_shape(r) for r in found]})
 
 
-@router.post("/trips", status_code=201, summary="Record a trip: contacts near the city are invited")
+@router.post(
+    "/trips",
+    status_code=201,
+    summary="Record a trip: contacts near the city are invited",
+    dependencies=[Idempotent],
+)
 def add_trip(app: AppDep, body: TripIn) -> TripAdded:
     with renamed_fields({"from": "start", "to": "end"}):
         report = service.add_trip(
@@ -117,6 +123,7 @@ def remove_trip(
     "/contacts/{contact_id}/occasions",
     status_code=201,
     summary="Your own occasion to call them, on the days a recurrence rule gives (P9.4)",
+    dependencies=[Idempotent],
 )
 def add_occasion(app: AppDep, contact_id: ContactId, body: OccasionIn) -> OccasionAdded:
     report = service.add_occasion(
@@ -125,7 +132,11 @@ def add_occasion(app: AppDep, contact_id: ContactId, body: OccasionIn) -> Occasi
     return OccasionAdded.model_validate(shapes.occasion_added_shape(report))
 
 
-@router.post("/contacts/{contact_id}/snooze", summary="Leave them out of the plan until a date")
+@router.post(
+    "/contacts/{contact_id}/snooze",
+    summary="Leave them out of the plan until a date",
+    dependencies=[Idempotent],
+)
 def snooze(app: AppDep, contact_id: ContactId, body: SnoozeIn) -> Snoozed:
     done = service.snooze(app, str(contact_id), body.until, body.reason)
     return Snoozed.model_validate(shapes.snoozed_shape(done))

@@ -11,6 +11,7 @@ from callwise.domain.errors import renamed_fields
 from callwise.services import calls as service
 from callwise.services.shapes import calls as shapes
 from callwise.web.deps import AppDep
+from callwise.web.idempotency import Idempotent
 from callwise.web.schemas.calls import CallIn, HistoryOut, LoggedOut, OccasionName, ScriptOut
 from callwise.web.schemas.common import ContactId, Text
 
@@ -43,7 +44,12 @@ def get_script(
     return ScriptOut.model_validate(shapes.script_shape(prepared))
 
 
-@router.post("/calls", status_code=201, summary="Log a call and see what comes next")
+@router.post(
+    "/calls",
+    status_code=201,
+    summary="Log a call and see what comes next",
+    dependencies=[Idempotent],
+)
 def log_call(app: AppDep, contact_id: ContactId, body: CallIn) -> LoggedOut:
     with renamed_fields(CALL_FIELDS):
         logged = service.log_call(

@@ -25,6 +25,7 @@ from callwise.services import contacts as service
 from callwise.services.app import App
 from callwise.services.browse import MAX_LIMIT, Filters, browse_contacts
 from callwise.web.deps import AppDep
+from callwise.web.idempotency import Idempotent
 from callwise.web.schemas.common import MAX_ID, ContactId, SearchText, ShortText
 from callwise.web.schemas.contacts import ContactIn, ContactList, ContactOut, ContactPatch, Removed
 
@@ -116,7 +117,7 @@ def list_contacts(
     )
 
 
-@router.post("", status_code=201, summary="Add a contact")
+@router.post("", status_code=201, summary="Add a contact", dependencies=[Idempotent])
 def create_contact(app: AppDep, body: ContactIn, force: Force = False) -> ContactOut:
     return _save(app, body.model_dump(mode="json"), force)
 

@@ -27,6 +27,7 @@ from callwise.services import settings as service
 from callwise.services.app import App
 from callwise.services.shapes.settings import setting_shape, settings_shape
 from callwise.web.deps import AppDep
+from callwise.web.idempotency import Idempotent
 from callwise.web.schemas.common import Text
 from callwise.web.schemas.data import (
     ExportFormat,
@@ -76,6 +77,7 @@ def _import(app: App, upload_id: str, commit: ImportCommit, dry_run: bool) -> Im
 @router.post(
     "/imports/preview",
     summary="Upload an address book or backup and see what importing it would do",
+    dependencies=[Idempotent],
 )
 def preview_import(
     app: AppDep,
@@ -94,7 +96,7 @@ def preview_import(
     return ImportPreview(upload_id=staged.id, filename=staged.name, size=staged.size, report=report)
 
 
-@router.post("/imports/{upload_id}", summary="Import a previewed upload")
+@router.post("/imports/{upload_id}", summary="Import a previewed upload", dependencies=[Idempotent])
 def commit_import(
     app: AppDep,
     upload_id: Annotated[Text, Path(max_length=100, description="From the preview.")],

@@ -15,6 +15,7 @@ from callwise.services import contacts as contacts_service
 from callwise.services import merging
 from callwise.services.duplicates import find_duplicates
 from callwise.web.deps import AppDep
+from callwise.web.idempotency import Idempotent
 from callwise.web.schemas.common import ContactId
 from callwise.web.schemas.duplicates import (
     DismissIn,
@@ -40,13 +41,21 @@ def list_duplicates(app: AppDep, limit: Annotated[int, Query(ge=1, le=1000)] = 5
     )
 
 
-@router.post("/duplicates/dismiss", summary='Mark two contacts "not the same person"')
+@router.post(
+    "/duplicates/dismiss",
+    summary='Mark two contacts "not the same person"',
+    dependencies=[Idempotent],
+)
 def dismiss(app: AppDep, body: DismissIn) -> DismissOut:
     added = merging.dismiss(app, body.first, body.second)
     return DismissOut(first=body.first, second=body.second, added=added)
 
 
-@router.post("/contacts/{keep}/merge", summary="Merge a contact into this one, keeping everything")
+@router.post(
+    "/contacts/{keep}/merge",
+    summary="Merge a contact into this one, keeping everything",
+    dependencies=[Idempotent],
+)
 def merge(app: AppDep, keep: ContactId, body: MergeIn) -> MergeOut:
     report = merging.merge(app, keep, body.other, dry_run=body.dry_run)
     data = report.as_dict()
@@ -54,7 +63,11 @@ def merge(app: AppDep, keep: ContactId, body: MergeIn) -> MergeOut:
     return MergeOut.model_validate(data)
 
 
-@router.post("/contacts/{contact_id}/unmerge", summary="Undo the last merge into this contact")
+@router.post(
+    "/contacts/{contact_id}/unmerge",
+    summary="Undo the last merge into this contact",
+    dependencies=[Idempotent],
+)
 def unmerge(app: AppDep, contact_id: ContactId) -> UnmergeOut:
     report = merging.unmerge(app, contact_id)
     data = report.as_dict()

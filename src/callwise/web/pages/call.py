@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from callwise.domain.errors import ValidationError
@@ -25,7 +25,7 @@ from callwise.services import calls
 from callwise.services.app import App
 from callwise.services.calls import LoggedCall, Prepared
 from callwise.services.contacts import get_contact
-from callwise.web.deps import AppDep, CsrfDep, render
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
 router = APIRouter()
 
@@ -273,10 +273,11 @@ def error_field(exc: ValidationError, values: Mapping[str, str]) -> str:
     return exc.field or "outcome"
 
 
-@router.post("/contacts/{contact_id}/call", response_class=HTMLResponse, dependencies=[CsrfDep])
-async def log_guided_call(request: Request, app: AppDep, contact_id: int) -> HTMLResponse:
-    """Save the call with the notes of each stage and show what comes next (P6.1, P10.3);
-    a refused value re-renders the guide with the message next to its field (422)."""
+@router.post("/contacts/{contact_id}/call", dependencies=[CsrfDep])
+async def log_guided_call(request: Request, app: AppDep, contact_id: int) -> Response:
+    """Save the call with the notes of each stage, then go to the page of the saved call
+    (post/redirect/get: reloading it saves nothing again, issue 15); a refused value
+    re-renders the guide with the message next to its field (422)."""
     values = _text_fields(await request.form())
     try:
         logged = _log(app, contact_id, values)
@@ -287,6 +288,19 @@ async def log_guided_call(request: Request, app: AppDep, contact_id: int) -> HTM
         )
         guide.values = values
         return render(request, "call.html", _context(guide), status_code=422)
+    said = []
+    if logged.settled_promises:
+        said.append(f"Marked {logged.settled_promises} earlier promise(s) as kept.")
+    if logged.warnings:
+        said.append("Saved, with warnings:")
+    url = f"/contacts/{contact_id}/calls/{logged.call.id}"
+    return redirect_with_flash(request, url, " ".join(said), logged.warnings)
+
+
+@router.get("/contacts/{contact_id}/calls/{call_id}", response_class=HTMLResponse)
+def saved_call(request: Request, app: AppDep, contact_id: int, call_id: int) -> HTMLResponse:
+    """A saved call and what is scheduled next for the contact (P6.1, P10.3)."""
+    logged = calls.logged_call(app, contact_id, call_id)
     labels = dict(OUTCOMES)
     context = {
         "logged": logged,

@@ -26,7 +26,7 @@ from callwise.domain.model import (
 )
 from callwise.services.contacts import edit_contact as edit_stored
 from callwise.services.contacts import get_contact, save_contact
-from callwise.web.deps import AppDep, CsrfDep, render
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 from callwise.web.forms import (
     ContactForm,
     EditConflict,
@@ -37,7 +37,6 @@ from callwise.web.forms import (
     read_form,
 )
 from callwise.web.forms import to_contact as form_contact
-from callwise.web.pages.contact_flash import redirect_with_flash
 
 router = APIRouter()
 
@@ -102,7 +101,7 @@ def _save(request: Request, app: AppDep, form: ContactForm, base: Contact | None
         state = FormState(form, conflict=exc.message)
         return _show(request, state, base, status_code=409)
     verb = "Added" if base is None else "Saved the changes to"
-    return redirect_with_flash(f"/contacts/{saved.id}", f"{verb} {saved.name}.")
+    return redirect_with_flash(request, f"/contacts/{saved.id}", f"{verb} {saved.name}.")
 
 
 @router.get("/contacts/new", response_class=HTMLResponse)

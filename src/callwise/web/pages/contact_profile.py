@@ -32,8 +32,7 @@ from callwise.services import calls, contacts, courtesy
 from callwise.services.app import App
 from callwise.services.calls import Prepared
 from callwise.services.plan import week
-from callwise.web.deps import AppDep, CsrfDep, render
-from callwise.web.pages.contact_flash import redirect_with_flash, render_page
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
 TIMELINE_LIMIT = 20
 SETTINGS_FIELDS = ("user_name", "user_phone")
@@ -135,7 +134,7 @@ def contact_page(request: Request, app: AppDep, contact_id: int) -> HTMLResponse
         "outcome_words": OUTCOME_WORDS,
         "source_words": SOURCE_WORDS,
     }
-    return render_page(request, "contact.html", context)
+    return render(request, "contact.html", context)
 
 
 @router.get("/contacts/{contact_id:int}/remove", response_class=HTMLResponse)
@@ -147,9 +146,10 @@ def confirm_remove(request: Request, app: AppDep, contact_id: int) -> HTMLRespon
 
 
 @router.post("/contacts/{contact_id:int}/remove", dependencies=[CsrfDep])
-def remove(app: AppDep, contact_id: int) -> Response:
+def remove(request: Request, app: AppDep, contact_id: int) -> Response:
     removed = contacts.remove_contact(app, contact_id)
     return redirect_with_flash(
+        request,
         "/contacts",
         f"Removed {removed.name} (#{removed.id}) and their calls. A JSON backup made before "
         "restores them: callwise import backup.json.",

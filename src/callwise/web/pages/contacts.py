@@ -19,7 +19,6 @@ from callwise.domain.model import RELATIONSHIP_KINDS
 from callwise.services.browse import BrowsePage, Filters, browse_contacts, filter_choices
 from callwise.web.deps import AppDep, render
 from callwise.web.pages import contact_form, contact_profile
-from callwise.web.pages.contact_flash import render_page
 from callwise.web.schemas.common import MAX_ID
 
 PAGE_SIZE = 50
@@ -78,7 +77,7 @@ def contacts_page(
     if partial:
         return render(request, "partials/contact_results.html", context)
     context.update(choices=filter_choices(app), kinds=RELATIONSHIP_KINDS)
-    return render_page(request, "contacts.html", context)
+    return render(request, "contacts.html", context)
 
 
 router.include_router(contact_form.router)

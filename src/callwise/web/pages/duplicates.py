@@ -1,6 +1,7 @@
 """The Duplicates page (issue 13): pairs that may be one person side by side, with the
 evidence in words and its score; Merge (a confirmation page, then the merge) and Not the same
-person. Every write is a POST answered by a redirect (post/redirect/get)."""
+person. Every write is a POST answered by a redirect (post/redirect/get) that leaves a
+flash saying what was done."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from callwise.domain.merging import VALUE_FIELDS, label, show
 from callwise.domain.model import Contact
 from callwise.services import merging
 from callwise.services.duplicates import DuplicatePair, find_duplicates
-from callwise.web.deps import AppDep, CsrfDep, render
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 from callwise.web.schemas.common import MAX_ID
 
 router = APIRouter()
@@ -53,32 +54,17 @@ def _views(pairs: list[DuplicatePair], full: dict[int, Contact]) -> list[PairVie
     return views
 
 
-def _flash(merged: int | None, dismissed: str | None, unmerged: int | None) -> str:
-    if merged is not None:
-        return f"Merged into #{merged}. Undo brings the other contact back as it was."
-    if unmerged is not None:
-        return f"The last merge into #{unmerged} is undone: both contacts are back."
-    if dismissed:
-        return f"Marked {dismissed} as two people: they are not proposed again."
-    return ""
-
-
 @router.get("/duplicates", response_class=HTMLResponse)
 def duplicates_page(
     request: Request,
     app: AppDep,
-    merged: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
-    dismissed: str | None = None,
-    unmerged: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    undo: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> HTMLResponse:
+    """The pairs; after a merge (`undo`: the contact kept) the button that undoes it."""
     pairs = find_duplicates(app, limit=SHOWN_PAIRS)
     ids = sorted({c.id for p in pairs for c in (p.first, p.second) if c.id is not None})
     views = _views(pairs, merging.contacts_by_id(app, ids))
-    context: dict[str, Any] = {
-        "views": views,
-        "flash": _flash(merged, dismissed, unmerged),
-        "undo": merged,
-    }
+    context: dict[str, Any] = {"views": views, "undo": undo}
     return render(request, "duplicates.html", context)
 
 
@@ -91,19 +77,23 @@ def merge_confirm(request: Request, app: AppDep, keep: Id, other: Id) -> HTMLRes
 
 
 @router.post("/duplicates/merge", dependencies=[CsrfDep])
-def merge_post(app: AppDep, keep: FormId, other: FormId) -> RedirectResponse:
-    merging.merge(app, keep, other)
-    return RedirectResponse(f"/duplicates?merged={keep}", status_code=303)
+def merge_post(request: Request, app: AppDep, keep: FormId, other: FormId) -> RedirectResponse:
+    plan = merging.merge(app, keep, other).plan
+    said = f"Merged {plan.other.name} into {plan.keep.name}. Undo brings them back as they were."
+    return redirect_with_flash(request, f"/duplicates?undo={keep}", said)
 
 
 @router.post("/duplicates/dismiss", dependencies=[CsrfDep])
-def dismiss_post(app: AppDep, first: FormId, second: FormId) -> RedirectResponse:
+def dismiss_post(request: Request, app: AppDep, first: FormId, second: FormId) -> RedirectResponse:
     merging.dismiss(app, first, second)
-    return RedirectResponse(f"/duplicates?dismissed=%23{first}+and+%23{second}", status_code=303)
+    names = [c.name for c in merging.contacts_by_id(app, [first, second]).values()]
+    said = f"Marked {' and '.join(names)} as two people: they are not proposed again."
+    return redirect_with_flash(request, "/duplicates", said)
 
 
 @router.post("/duplicates/unmerge", dependencies=[CsrfDep])
-def unmerge_post(app: AppDep, keep: FormId) -> RedirectResponse:
+def unmerge_post(request: Request, app: AppDep, keep: FormId) -> RedirectResponse:
     """Undo the last merge into `keep` (item 5 of issue 13, from the page)."""
-    merging.unmerge(app, keep)
-    return RedirectResponse(f"/duplicates?unmerged={keep}", status_code=303)
+    report = merging.unmerge(app, keep)
+    said = f"The merge is undone: {report.keep.name} and {report.other.name} are back."
+    return redirect_with_flash(request, "/duplicates", said)

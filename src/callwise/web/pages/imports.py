@@ -8,6 +8,8 @@ Decisions:
   form's controls instead, so the fix they suggest is one the user can make on this page.
 - Exports are written to a temporary file and sent from there, not built in memory.
 - Previews and imports run in a child process with a time limit (`uploads.import_upload`).
+- The confirmation answers with a redirect to the import's result page, kept with the upload
+  (`uploads.save_result`), so reloading it imports nothing (post/redirect/get, issue 15).
 """
 
 from __future__ import annotations
@@ -183,7 +185,7 @@ def import_preview(
     return _report_page(request, report=report, upload_id=staged.id, values=values, done=False)
 
 
-@router.post("/import/{upload_id}", response_class=HTMLResponse, dependencies=[CsrfDep])
+@router.post("/import/{upload_id}", dependencies=[CsrfDep])
 def import_confirm(
     request: Request,
     app: AppDep,
@@ -192,14 +194,18 @@ def import_confirm(
     region: Annotated[str, Form()] = "",
     skip_invalid: Annotated[str, Form()] = "",
     separate: Annotated[list[str] | None, Form()] = None,
-) -> HTMLResponse:
-    """Import the staged upload previewed before; a refusal shows the preview and the reason.
-    Records ticked "Import as a separate person" (`separate`: file lines) become new contacts."""
+) -> Response:
+    """Import the staged upload previewed before, then show what was done on its own page
+    (post/redirect/get, issue 15); a refusal shows the preview and the reason. Records
+    ticked "Import as a separate person" (`separate`: file lines) become new contacts."""
     errors = _check_choices(format, region)
     if errors:
         field, message = next(iter(errors.items()))
         raise ValidationError(message, field=field)
     separate_lines = _lines(separate or [])
+    done = RedirectResponse(f"/import/{upload_id}", status_code=303)
+    if uploads.load_result(upload_id) is not None:
+        return done  # the form sent again: it was imported already
     path = uploads.staged_path(upload_id)
     values = {"format": format, "region": region, "name": path.name}
     try:
@@ -224,8 +230,46 @@ def import_confirm(
             problem=web_words(exc.message),
             status_code=422,
         )
-    uploads.discard(upload_id)
-    return _report_page(request, report=report, upload_id=upload_id, values=values, done=True)
+    uploads.save_result(upload_id, result_view(report, path.name))
+    return done
+
+
+def result_view(report: ImportReport, name: str) -> dict[str, Any]:
+    """What the result page shows of an import, as plain JSON values (kept with the upload);
+    the template reads it as it reads the report."""
+    restored = report.restored
+    return {
+        "name": name,
+        "format": report.format,
+        "added": report.added,
+        "merged": [
+            {"line": m.line, "contact_id": m.contact_id, "name": m.name, "fields": m.fields}
+            for m in report.merged
+        ],
+        "unchanged": report.unchanged,
+        "conflicts": report.conflicts,
+        "rejected": [{"line": r.line, "reason": r.reason} for r in report.rejected],
+        "flagged": report.flagged,
+        "warnings": report.warnings,
+        "restored": vars(restored) if restored else None,
+    }
+
+
+@router.get("/import/{upload_id}", response_class=HTMLResponse)
+def import_result(request: Request, upload_id: str) -> HTMLResponse:
+    """What importing an upload did; reloading this page imports nothing."""
+    result = uploads.load_result(upload_id)
+    if result is None:
+        raise NotFoundError("that upload is not imported; upload the file again", field="upload")
+    context = {
+        "report": result,
+        "kind": FORMAT_NAMES.get(result["format"], result["format"]),
+        "upload_id": upload_id,
+        "values": {"name": result["name"]},
+        "done": True,
+        "shown": SHOWN,
+    }
+    return render(request, "import_preview.html", context)
 
 
 @router.post("/import/{upload_id}/cancel", dependencies=[CsrfDep])

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from callwise.services import access
 from callwise.services.app import App
 from callwise.services.settings import check_settings, set_settings, setting_texts
-from callwise.web.deps import AppDep, CsrfDep, render
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
 router = APIRouter()
 
@@ -112,7 +112,6 @@ def _page(
     *,
     typed: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
-    flash: str = "",
     status_code: int = 200,
 ) -> HTMLResponse:
     current = _current(app)
@@ -138,7 +137,6 @@ def _page(
     context: dict[str, Any] = {
         "groups": groups,
         "errors": errors or {},
-        "flash": flash,
         "web_login": current["web_login"],
         "web_hosts": current["web_hosts"],
         "zones": zone_names(),
@@ -148,20 +146,15 @@ def _page(
     return render(request, "settings.html", context, status_code=status_code)
 
 
-FLASHES = {
-    "feed": "A new feed address was made: calendars subscribed to the old one stop updating. "
-    "Subscribe again with the address below.",
-}
+FEED_REGENERATED = (
+    "A new feed address was made: calendars subscribed to the old one stop updating. "
+    "Subscribe again with the address below."
+)
 
 
 @router.get("/settings", response_class=HTMLResponse)
-def settings_page(
-    request: Request, app: AppDep, saved: int | None = None, done: str = ""
-) -> HTMLResponse:
-    flash = FLASHES.get(done, "")
-    if saved is not None:
-        flash = f"Saved {saved} setting{'' if saved == 1 else 's'}." if saved else "No changes."
-    return _page(request, app, flash=flash)
+def settings_page(request: Request, app: AppDep) -> HTMLResponse:
+    return _page(request, app)
 
 
 async def submitted_texts(request: Request) -> dict[str, str]:
@@ -185,11 +178,13 @@ def settings_save(
     if errors:
         return _page(request, app, typed=typed, errors=errors, status_code=422)
     set_settings(app, changes)
-    return RedirectResponse(f"/settings?saved={len(changes)}", status_code=303)
+    count = len(changes)
+    said = f"Saved {count} setting{'' if count == 1 else 's'}." if count else "No changes."
+    return redirect_with_flash(request, "/settings", said)
 
 
 @router.post("/settings/feed/regenerate", dependencies=[CsrfDep])
-def feed_regenerate(app: AppDep) -> RedirectResponse:
+def feed_regenerate(request: Request, app: AppDep) -> RedirectResponse:
     """A new feed token: the old subscription URL stops working at once."""
     access.regenerate_feed_token(app)
-    return RedirectResponse("/settings?done=feed#calendar-feed", status_code=303)
+    return redirect_with_flash(request, "/settings#calendar-feed", FEED_REGENERATED)

@@ -3,7 +3,7 @@
 Decisions:
 - The form names its fields start and end; the service's `from` and `to` errors are shown
   next to them. After adding or removing, the browser is sent back to the list (no resubmit
-  on reload), and the list says what was done.
+  on reload), and the list says what was done once (the flash, web/flash.py).
 - "Contacts there" are the ones the plan would invite: in the trip's city or within the trip
   radius, nearest first (services.occasions.trip_contacts, P9.3).
 """
@@ -22,7 +22,7 @@ from callwise.domain.occasions import span_text
 from callwise.services import occasions
 from callwise.services.app import App
 from callwise.services.occasions import TripReport
-from callwise.web.deps import AppDep, CsrfDep, render
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
 router = APIRouter()
 
@@ -59,15 +59,6 @@ def _rows(app: App, past: bool) -> list[TripRow]:
     return rows
 
 
-def _flash(rows: list[TripRow], added: int | None, removed: int | None) -> str:
-    if removed is not None:
-        return f"Trip #{removed} removed."
-    for row in rows:
-        if row.report.trip.id == added:
-            return f"Trip to {row.report.trip.city}, {row.when}, added."
-    return ""
-
-
 def _page(
     request: Request,
     app: App,
@@ -75,31 +66,20 @@ def _page(
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     past: bool = False,
-    flash: str = "",
     status_code: int = 200,
-    added: int | None = None,
-    removed: int | None = None,
 ) -> HTMLResponse:
-    rows = _rows(app, past)
     context: dict[str, Any] = {
-        "rows": rows,
+        "rows": _rows(app, past),
         "values": values or {},
         "errors": errors or {},
         "past": past,
-        "flash": flash or _flash(rows, added, removed),
     }
     return render(request, "trips.html", context, status_code=status_code)
 
 
 @router.get("/trips", response_class=HTMLResponse)
-def trips_page(
-    request: Request,
-    app: AppDep,
-    past: bool = False,
-    added: int | None = None,
-    removed: int | None = None,
-) -> HTMLResponse:
-    return _page(request, app, past=past, added=added, removed=removed)
+def trips_page(request: Request, app: AppDep, past: bool = False) -> HTMLResponse:
+    return _page(request, app, past=past)
 
 
 @router.post("/trips", dependencies=[CsrfDep])
@@ -124,10 +104,14 @@ def trips_add(
             errors = {field if field in FIELDS else "city": exc.message}
     if errors:
         return _page(request, app, values=values, errors=errors, status_code=422)
-    return RedirectResponse(f"/trips?added={report.trip.id}", status_code=303)
+    trip = report.trip
+    said = f"Trip to {trip.city}, {span_text(trip.start, trip.end)} {trip.end.year}, added."
+    return redirect_with_flash(request, "/trips", said)
 
 
 @router.post("/trips/{trip_id}/remove", dependencies=[CsrfDep])
-def trips_remove(app: AppDep, trip_id: int) -> RedirectResponse:
+def trips_remove(request: Request, app: AppDep, trip_id: int) -> RedirectResponse:
+    trips = occasions.list_trips(app, include_past=True)
+    city = next((r.trip.city for r in trips if r.trip.id == trip_id), "")
     occasions.remove_trip(app, trip_id)
-    return RedirectResponse(f"/trips?removed={trip_id}", status_code=303)
+    return redirect_with_flash(request, "/trips", f"Trip to {city} removed.")
