@@ -20,6 +20,9 @@ Decisions:
   end of the connect window, the day before the trip. They need an answer, so only a
   conversation (connected, or a meeting) settles them, not a voicemail.
 - Promises count only with a due date and until marked done (P6.1).
+- An agreed next call (`log --follow-up`) stays until it is done, a touching call made on or
+  after its date, or replaced by a later call that agrees another; a call in between (about
+  something else, or a quick word) does not cancel it (P6.1).
 - Attempts (P10.3): after NO_ANSWER or BUSY a retry follows `retry_gap_hours` later in a window
   that does not start in the failed call's hour, up to `retry_max_tries` attempts in a row; then,
   as after a voicemail, occasions that can wait and need no answer rest `voicemail_quiet_days`.
@@ -97,6 +100,12 @@ class Occasion:
     def rule(self) -> str:
         """The playbook rule this occasion serves."""
         return REASONS[self.kind].rule
+
+    @property
+    def due_by(self) -> dt.date:
+        """The date it was due: its last day when it has one (P9.2, P9.3), else its due date;
+        it is overdue once that date has passed (`domain.overdue`)."""
+        return self.deadline or self.due
 
 
 def _when(day: dt.date, today: dt.date) -> str:
@@ -254,15 +263,24 @@ def _follow_ups(s: _Scope) -> list[Occasion]:
             if not p.done and p.due is not None and p.due <= s.until:
                 reason = _promise_reason(p.text, p.due, s.today)
                 found[(reason, p.due)] = s.occasion("follow-up", p.due, reason)
-    agreed = [c for c in s.calls if c.follow_up is not None]
-    if agreed and agreed[-1].follow_up is not None:
-        call, due = agreed[-1], agreed[-1].follow_up
-        later = any(c.outcome in TOUCHING and c.at > call.at for c in s.calls)
-        if not later and due <= s.until:
-            said = f"in the call of {day_text(s.day_of(call.at), s.today)}"
-            reason = f"You agreed {said} to talk again on {day_text(due, s.today)}"
-            found[(reason, due)] = s.occasion("follow-up", due, reason)
+    agreed = _agreed(s)
+    if agreed is not None and agreed[1] <= s.until:
+        call, due = agreed
+        said = f"in the call of {day_text(s.day_of(call.at), s.today)}"
+        reason = f"You agreed {said} to talk again on {day_text(due, s.today)}"
+        found[(reason, due)] = s.occasion("follow-up", due, reason)
     return [*found.values(), *_call_back(s)]
+
+
+def _agreed(s: _Scope) -> tuple[Call, dt.date] | None:
+    """The next call agreed in the latest call that agreed one, while it is open: a later
+    agreement replaces it, and only a call made on or after its date settles it (P6.1)."""
+    agreed = [c for c in s.calls if c.follow_up is not None]
+    if not agreed or agreed[-1].follow_up is None:
+        return None
+    call, due = agreed[-1], agreed[-1].follow_up
+    done = any(c.outcome in TOUCHING and c.at > call.at and s.day_of(c.at) >= due for c in s.calls)
+    return None if done else (call, due)
 
 
 def _call_back(s: _Scope) -> list[Occasion]:
