@@ -35,6 +35,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from callwise.domain.acquaintance import first_call_due
 from callwise.domain.calls import TOUCHING, UNANSWERED, Call, Outcome
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, PartialDate
@@ -45,6 +46,7 @@ from callwise.domain.occasion_dates import (
     day_text,
     distance_km,
     occurrences,
+    promise_reason,
     span_text,
     yearly_date,
 )
@@ -246,22 +248,13 @@ def _trips(s: _Scope) -> list[Occasion]:
     return found
 
 
-def _promise_reason(text: str, due: dt.date, today: dt.date) -> str:
-    words = text.strip().rstrip(".")
-    if words[:1].isupper() and words[1:2].islower():
-        words = words[:1].lower() + words[1:]
-    if not words.startswith("to "):
-        words = f"to {words}"
-    return f"You promised {words} (due {day_text(due, today)})"
-
-
 def _follow_ups(s: _Scope) -> list[Occasion]:
     """Open promises with a due date, the next call agreed, a call back asked for (P6.1)."""
     found: dict[tuple[str, dt.date], Occasion] = {}
     for call in s.calls:
         for p in call.promises:
             if not p.done and p.due is not None and p.due <= s.until:
-                reason = _promise_reason(p.text, p.due, s.today)
+                reason = promise_reason(p.text, p.due, s.today)
                 found[(reason, p.due)] = s.occasion("follow-up", p.due, reason)
     agreed = _agreed(s)
     if agreed is not None and agreed[1] <= s.until:
@@ -307,11 +300,23 @@ def _last_touch(s: _Scope) -> Call | None:
 
 
 def _cadence(s: _Scope) -> list[Occasion]:
-    """Keep in touch: due `cadence` days after the last touching contact (P6.1)."""
-    every = s.policy.cadence_for(s.contact)
-    if every is None:
-        return []
-    touch, created = _last_touch(s), s.contact.created_at
+    """Keep in touch: due `cadence` days after the last touching contact (P6.1), or the day
+    after meeting someone new when that is sooner (`domain.acquaintance`, P9.5)."""
+    every, touch, created = s.policy.cadence_for(s.contact), _last_touch(s), s.contact.created_at
+    met = s.contact.met
+    first = first_call_due(
+        met.date, created and s.day_of(created), s.day_of(touch.at) if touch else None
+    )
+    found = [] if every is None else [_rhythm(s, every, touch, created)]
+    if first is not None and met.date is not None:
+        what = f" ({met.event.strip()})" if met.event.strip() else ""
+        reason = f"You met on {day_text(met.date, s.today)}{what}: call while it is fresh"
+        found.append(s.occasion("cadence", first, reason))
+    return sorted((o for o in found if o.due <= s.until), key=lambda o: o.due)[:1]
+
+
+def _rhythm(s: _Scope, every: int, touch: Call | None, created: dt.datetime | None) -> Occasion:
+    """The keep-in-touch call `every` days after the last touch, else the day added (P6.1)."""
     if touch is not None:
         since = s.day_of(touch.at)
         ago = (s.today - since).days
@@ -322,9 +327,7 @@ def _cadence(s: _Scope) -> list[Occasion]:
     else:
         since, note = s.today - every * _DAY, "no contact logged yet"
     due = since + every * _DAY
-    if due > s.until:
-        return []
-    return [s.occasion("cadence", due, f"Keep in touch every {every} days: {note}")]
+    return s.occasion("cadence", due, f"Keep in touch every {every} days: {note}")
 
 
 def _attempts(s: _Scope) -> tuple[Call | None, int]:
