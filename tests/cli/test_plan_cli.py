@@ -68,7 +68,7 @@ def test_today_in_words_with_what_is_left_and_the_week_ahead(cw: Run) -> None:
         "1 · fixed day (birthday today)",
         "Ana Berger",
         "Birthday today",
-        "2 · overdue 40 days",
+        "2 · 40 days overdue",
         "Keep in touch every 14 days",
         "theirs",
         "yours",
@@ -104,7 +104,7 @@ def test_today_as_json(cw: Run) -> None:
     assert first["local_time_now"] == "2026-11-24T16:00:00+01:00"
     assert first["occasions"][0]["kind"] == "birthday" and first["occasions"][0]["rule"] == "P9.1"
     assert set(first["window"]) == {"start", "end", "home_start", "home_end", "tag"}
-    assert second["overdue_days"] == 40 and second["priority_text"] == "2 · overdue 40 days"
+    assert second["overdue_days"] == 40 and second["priority_text"] == "2 · 40 days overdue"
 
 
 def test_week_spreads_the_calls_over_the_budget(cw: Run) -> None:

@@ -241,7 +241,23 @@ def test_p6_1_agreed_next_call() -> None:
     agreed = call(10, follow_up=TODAY)
     (follow_up,) = of_kind(found(person(), agreed), "follow-up")
     assert follow_up.reason == "You agreed in the call of 14 Nov to talk again on 24 Nov"
-    assert not of_kind(found(person(), agreed, call(1)), "follow-up")
+    assert not of_kind(found(person(), agreed, call(0)), "follow-up")  # made on the day: done
+
+
+def test_p6_1_an_agreed_call_stays_until_done_or_replaced() -> None:
+    """`log --follow-up +2w`, then a quick call before that date: the agreed call stays."""
+    agreed = call(10, follow_up=TODAY + dt.timedelta(days=4))
+    for between in (call(3), call(2, Outcome.VOICEMAIL), call(1, Outcome.MEETING)):
+        (kept,) = of_kind(
+            found(person(), agreed, between, until=TODAY + dt.timedelta(days=9)), "follow-up"
+        )
+        assert kept.due == TODAY + dt.timedelta(days=4)
+        assert kept.reason == "You agreed in the call of 14 Nov to talk again on 28 Nov"
+    later = call(1, follow_up=TODAY + dt.timedelta(days=8))  # a new agreement replaces it
+    (new,) = of_kind(
+        found(person(), agreed, later, until=TODAY + dt.timedelta(days=9)), "follow-up"
+    )
+    assert new.due == TODAY + dt.timedelta(days=8)
 
 
 def test_p6_1_cadence_due_after_the_last_contact() -> None:

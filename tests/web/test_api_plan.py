@@ -16,15 +16,16 @@ def test_today_lists_the_calls_with_everything_needed_to_dial(demo_client: TestC
     assert today["left_today"] == {"calls": len(entries), "minutes": today["days"][0]["minutes"]}
     assert len(today["week_ahead"]) == 6 and today["week_ahead"][0]["date"] == "2026-11-25"
     first = entries[0]
-    # The most overdue LinkedIn connection first (P9.2): Ava Thompson in Atlanta.
+    # The LinkedIn connection with the nearest last day first (P9.2): Ava Thompson in Atlanta,
+    # still in time, so not overdue: overdue is past the date it was due (call by 26 Nov).
     assert first["contact"] == {
         "id": first["contact"]["id"],
         "name": "Ava Thompson",
         "phone": "+14045550169",
         "tel": "tel:+1-404-555-0169",
     }
-    assert first["priority_text"] == "2 · overdue 28 days"
-    assert first["overdue_days"] == 28
+    assert first["priority_text"] == "2 · call by 26 Nov"
+    assert first["overdue_days"] == 0
     assert first["occasions"][0]["kind"] == "connect" and first["occasions"][0]["rule"] == "P9.2"
     assert first["reasons"] == ["Asked to connect on LinkedIn on 27 Oct: call by 26 Nov"]
     assert first["zone"] == "America/New_York"

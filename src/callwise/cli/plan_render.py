@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from callwise.cli.state import console
+from callwise.domain.overdue import OVERDUE_MEANING
 from callwise.domain.phones import display_number, number_to_dial
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ def _plural(count: int, word: str) -> str:
 
 
 def _overdue(entry: PlanEntry) -> str:
+    """Days past the date it was due (domain.overdue), under the column that says so."""
     if entry.overdue_days:
         return _plural(entry.overdue_days, "day")
-    return "on the day" if entry.fixed_day else "due"
+    return "on the day" if entry.fixed_day else "not yet"
 
 
 def _window(entry: PlanEntry, between: str = "\n") -> Text:
@@ -65,7 +67,14 @@ def _contact_cell(entry: PlanEntry, between: str = "\n") -> Text:
 
 
 def entries_table(entries: Sequence[PlanEntry], title: str) -> Table:
-    table = Table(title=title, title_justify="left", header_style="bold", show_lines=True)
+    table = Table(
+        title=title,
+        title_justify="left",
+        caption=f"Overdue: days {OVERDUE_MEANING}.",
+        caption_justify="left",
+        header_style="bold",
+        show_lines=True,
+    )
     for column in ("#", "Priority", "Contact", "Why", "Overdue", "Their time now"):
         table.add_column(column, justify="right" if column == "#" else "left")
     table.add_column("Next courteous window")

@@ -97,3 +97,13 @@ def occurrences(custom: CustomOccasion, first: dt.date, last: dt.date) -> list[d
     low = dt.datetime.combine(first, dt.time(), zone)
     found = rule.between(low, dt.datetime.combine(last, dt.time.max, zone), inc=True)
     return sorted({moment.date() for moment in found})
+
+
+def promise_reason(text: str, due: dt.date, today: dt.date) -> str:
+    """'You promised to send the deck (due 1 Dec)': an open promise in words (P6.1)."""
+    words = text.strip().rstrip(".")
+    if words[:1].isupper() and words[1:2].islower():
+        words = words[:1].lower() + words[1:]
+    if not words.startswith("to "):
+        words = f"to {words}"
+    return f"You promised {words} (due {day_text(due, today)})"

@@ -20,6 +20,9 @@ Decisions:
   end of the connect window, the day before the trip. They need an answer, so only a
   conversation (connected, or a meeting) settles them, not a voicemail.
 - Promises count only with a due date and until marked done (P6.1).
+- An agreed next call (`log --follow-up`) stays until it is done, a touching call made on or
+  after its date, or replaced by a later call that agrees another; a call in between (about
+  something else, or a quick word) does not cancel it (P6.1).
 - Attempts (P10.3): after NO_ANSWER or BUSY a retry follows `retry_gap_hours` later in a window
   that does not start in the failed call's hour, up to `retry_max_tries` attempts in a row; then,
   as after a voicemail, occasions that can wait and need no answer rest `voicemail_quiet_days`.
@@ -32,6 +35,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from callwise.domain.acquaintance import first_call_due
 from callwise.domain.calls import TOUCHING, UNANSWERED, Call, Outcome
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, PartialDate
@@ -42,6 +46,7 @@ from callwise.domain.occasion_dates import (
     day_text,
     distance_km,
     occurrences,
+    promise_reason,
     span_text,
     yearly_date,
 )
@@ -97,6 +102,12 @@ class Occasion:
     def rule(self) -> str:
         """The playbook rule this occasion serves."""
         return REASONS[self.kind].rule
+
+    @property
+    def due_by(self) -> dt.date:
+        """The date it was due: its last day when it has one (P9.2, P9.3), else its due date;
+        it is overdue once that date has passed (`domain.overdue`)."""
+        return self.deadline or self.due
 
 
 def _when(day: dt.date, today: dt.date) -> str:
@@ -237,32 +248,32 @@ def _trips(s: _Scope) -> list[Occasion]:
     return found
 
 
-def _promise_reason(text: str, due: dt.date, today: dt.date) -> str:
-    words = text.strip().rstrip(".")
-    if words[:1].isupper() and words[1:2].islower():
-        words = words[:1].lower() + words[1:]
-    if not words.startswith("to "):
-        words = f"to {words}"
-    return f"You promised {words} (due {day_text(due, today)})"
-
-
 def _follow_ups(s: _Scope) -> list[Occasion]:
     """Open promises with a due date, the next call agreed, a call back asked for (P6.1)."""
     found: dict[tuple[str, dt.date], Occasion] = {}
     for call in s.calls:
         for p in call.promises:
             if not p.done and p.due is not None and p.due <= s.until:
-                reason = _promise_reason(p.text, p.due, s.today)
+                reason = promise_reason(p.text, p.due, s.today)
                 found[(reason, p.due)] = s.occasion("follow-up", p.due, reason)
-    agreed = [c for c in s.calls if c.follow_up is not None]
-    if agreed and agreed[-1].follow_up is not None:
-        call, due = agreed[-1], agreed[-1].follow_up
-        later = any(c.outcome in TOUCHING and c.at > call.at for c in s.calls)
-        if not later and due <= s.until:
-            said = f"in the call of {day_text(s.day_of(call.at), s.today)}"
-            reason = f"You agreed {said} to talk again on {day_text(due, s.today)}"
-            found[(reason, due)] = s.occasion("follow-up", due, reason)
+    agreed = _agreed(s)
+    if agreed is not None and agreed[1] <= s.until:
+        call, due = agreed
+        said = f"in the call of {day_text(s.day_of(call.at), s.today)}"
+        reason = f"You agreed {said} to talk again on {day_text(due, s.today)}"
+        found[(reason, due)] = s.occasion("follow-up", due, reason)
     return [*found.values(), *_call_back(s)]
+
+
+def _agreed(s: _Scope) -> tuple[Call, dt.date] | None:
+    """The next call agreed in the latest call that agreed one, while it is open: a later
+    agreement replaces it, and only a call made on or after its date settles it (P6.1)."""
+    agreed = [c for c in s.calls if c.follow_up is not None]
+    if not agreed or agreed[-1].follow_up is None:
+        return None
+    call, due = agreed[-1], agreed[-1].follow_up
+    done = any(c.outcome in TOUCHING and c.at > call.at and s.day_of(c.at) >= due for c in s.calls)
+    return None if done else (call, due)
 
 
 def _call_back(s: _Scope) -> list[Occasion]:
@@ -289,11 +300,23 @@ def _last_touch(s: _Scope) -> Call | None:
 
 
 def _cadence(s: _Scope) -> list[Occasion]:
-    """Keep in touch: due `cadence` days after the last touching contact (P6.1)."""
-    every = s.policy.cadence_for(s.contact)
-    if every is None:
-        return []
-    touch, created = _last_touch(s), s.contact.created_at
+    """Keep in touch: due `cadence` days after the last touching contact (P6.1), or the day
+    after meeting someone new when that is sooner (`domain.acquaintance`, P9.5)."""
+    every, touch, created = s.policy.cadence_for(s.contact), _last_touch(s), s.contact.created_at
+    met = s.contact.met
+    first = first_call_due(
+        met.date, created and s.day_of(created), s.day_of(touch.at) if touch else None
+    )
+    found = [] if every is None else [_rhythm(s, every, touch, created)]
+    if first is not None and met.date is not None:
+        what = f" ({met.event.strip()})" if met.event.strip() else ""
+        reason = f"You met on {day_text(met.date, s.today)}{what}: call while it is fresh"
+        found.append(s.occasion("cadence", first, reason))
+    return sorted((o for o in found if o.due <= s.until), key=lambda o: o.due)[:1]
+
+
+def _rhythm(s: _Scope, every: int, touch: Call | None, created: dt.datetime | None) -> Occasion:
+    """The keep-in-touch call `every` days after the last touch, else the day added (P6.1)."""
     if touch is not None:
         since = s.day_of(touch.at)
         ago = (s.today - since).days
@@ -304,9 +327,7 @@ def _cadence(s: _Scope) -> list[Occasion]:
     else:
         since, note = s.today - every * _DAY, "no contact logged yet"
     due = since + every * _DAY
-    if due > s.until:
-        return []
-    return [s.occasion("cadence", due, f"Keep in touch every {every} days: {note}")]
+    return s.occasion("cadence", due, f"Keep in touch every {every} days: {note}")
 
 
 def _attempts(s: _Scope) -> tuple[Call | None, int]:

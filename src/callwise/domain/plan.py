@@ -2,12 +2,19 @@
 
 The occasions of one contact merge into one call (`PlanEntry`). Priority is transparent,
 printed as `priority_text`: first what happens on one day (a birthday today, or the last day
-of an invitation), then the most overdue, then by the start of the courteous window, so
-that equal entries read as a schedule (P3.1).
+of an invitation), then the most overdue, then the nearest last day (a connection to answer
+by a date), then by the start of the courteous window, so that equal entries read as a
+schedule (P3.1).
 
 Decisions:
-- Plan day i is a date of the user's (home zone); for a contact it is their own date at the
-  same offset from their today, so a birthday is due on the contact's local date (P9.1).
+- Plan day i is a date of the user's (home zone); for a contact it is their own date at noon
+  of that day of yours (`their_first_day`), whatever the hour the plan is made, and a call on a
+  fixed day is placed in a window of the contact's own date: a birthday call is on the
+  birthday where they are (P9.1, P9.5).
+- A personal call gets a preferred window (mid-afternoon, early evening) when that day of
+  theirs and yours still has one, not the first acceptable hour (P3.1).
+- "Overdue" is `domain.overdue`: days past the date an occasion was due (its last day when it
+  has one), never the age of an occasion that is still in time.
 - One call per contact and day: a contact's occasions due (or fixed) on the same day merge,
   and so does a call moved forward by the budget with the calls it meets. An occasion is
   never called before its due day (a trip invitation waits for its lead days, P9.3).
@@ -27,7 +34,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from callwise.domain.calls import Snooze
 from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
@@ -39,13 +45,15 @@ from callwise.domain.occasions import (
     day_text,
     find_occasions,
 )
+from callwise.domain.overdue import days_overdue
+from callwise.domain.plan_dates import snoozed_until, their_first_day
+from callwise.domain.plan_windows import call_window, their_midnight
 from callwise.domain.settings import Settings
 from callwise.domain.text import fold
 
-Priority = tuple[int, int, float, str, int]
+Priority = tuple[int, int, int, float, str, int]
+_NO_LAST_DAY = 100_000  # days to the last day of a call that has none
 _DAY = dt.timedelta(days=1)
-_HOUR = dt.timedelta(hours=1)
-_RETRY_SEARCH = 14  # windows looked at for one that avoids the failed hour (P10.3)
 # Minutes a call takes by script (P10.2: keep it short), from the registry; calling an
 # organization takes longer.
 MINUTES = {s.id: s.minutes for s in SCRIPTS.values() if s.planned}
@@ -123,12 +131,6 @@ class Plan:
         return tuple(e for day in self.days for e in day.entries)
 
 
-def snoozed_until(snoozes: Iterable[Snooze], day: dt.date) -> dt.date | None:
-    """The date a snoozed contact comes back, when a snooze still runs on `day`."""
-    running = [s.until for s in snoozes if s.until > day]
-    return max(running) if running else None
-
-
 def candidate_for(
     history: ContactHistory,
     *,
@@ -141,8 +143,8 @@ def candidate_for(
     """The contact's occasions over the plan's days, dated in their own zone (P9.1)."""
     zone = ZoneInfo(planner.key(history.contact).zone)
     today = now.astimezone(zone).date()
-    first = today + (start - now.astimezone(ZoneInfo(planner.home_zone)).date()).days * _DAY
-    last = max(today, first + (days - 1) * _DAY)
+    first = their_first_day(start, planner.home_zone, zone)
+    last = max(today, first + days * _DAY)  # a day more: a fixed day may fall on your last
     found = find_occasions(history, today, policy, until=last, zone=zone)
     return Candidate(history.contact, found, snoozed_until(history.snoozes, start))
 
@@ -188,17 +190,28 @@ class _Context:
 def _drafts(c: Candidate, ctx: _Context, days: int) -> list[tuple[int, _Draft]]:
     """The contact's occasions by plan day: fixed ones on their day, others from their due day."""
     key = ctx.planner.key(c.contact)
-    today = ctx.now.astimezone(ZoneInfo(key.zone)).date()
-    first = today + (ctx.start - ctx.home_today).days * _DAY
+    first = their_first_day(ctx.start, ctx.planner.home_zone, ZoneInfo(key.zone))
     back = 0 if c.snoozed_until is None else (c.snoozed_until - ctx.start).days
     by_day: dict[int, list[Occasion]] = {}
     for o in c.occasions:
-        index = (o.due - first).days
-        if not o.fixed_day:
-            index = max(index, 0, back)
+        if o.fixed_day:
+            index = _fixed_index(ctx, key, o, max(0, (o.due - first).days))
+        else:
+            index = max((o.due - first).days, 0, back)
         if max(0, back) <= index < days:
             by_day.setdefault(index, []).append(o)
     return [(i, _Draft(c.contact, tuple(found), key, first)) for i, found in by_day.items()]
+
+
+def _fixed_index(ctx: _Context, key: PolicyKey, o: Occasion, fallback: int) -> int:
+    """The plan day of a fixed day's call: the day of yours on which the first courteous window
+    of the contact's own date falls (P9.1, P9.5); `fallback` when that date has none left."""
+    after = max(ctx.now, their_midnight(o.due, key), o.not_before or ctx.now)
+    window = ctx.planner.next_window(key, after)
+    if window is None or max(window.start, after).astimezone(ZoneInfo(key.zone)).date() != o.due:
+        return fallback
+    home = max(window.home_start, after).astimezone(ZoneInfo(ctx.planner.home_zone))
+    return (home.date() - ctx.start).days
 
 
 def _merged(drafts: Iterable[_Draft]) -> list[_Draft]:
@@ -214,57 +227,30 @@ def _merged(drafts: Iterable[_Draft]) -> list[_Draft]:
     return list(found.values())
 
 
-def _begin(window: Window, after: dt.datetime) -> dt.datetime:
-    """When a call in `window` can start: its start, or `after` up to the next 5 minutes
-    when the window is already open (in the contact's zone)."""
-    if after <= window.start:
-        return window.start
-    rounded = dt.datetime.fromtimestamp(math.ceil(after.timestamp() / 300) * 300, dt.UTC)
-    return (rounded if rounded < window.end else after).astimezone(window.start.tzinfo)
-
-
-def _from(window: Window, moment: dt.datetime) -> Window:
-    """The window from `moment` on."""
-    if moment <= window.start:
-        return window
-    return replace(
-        window,
-        start=moment.astimezone(window.start.tzinfo),
-        home_start=moment.astimezone(window.home_start.tzinfo),
-    )
-
-
-def _window_avoiding(
-    planner: CourtesyPlanner, key: PolicyKey, after: dt.datetime, failed: dt.datetime
-) -> Window | None:
-    """The next window, from a start outside the hour of day of the failed attempt (P10.3)."""
-    hour = failed.astimezone(ZoneInfo(key.zone)).hour
-    for _ in range(_RETRY_SEARCH):
-        window = planner.next_window(key, after)
-        if window is None:
-            return None
-        begin = _begin(window, after)
-        while begin < window.end and begin.astimezone(window.start.tzinfo).hour == hour:
-            begin = (begin + _HOUR).replace(minute=0, second=0, microsecond=0)
-        if begin < window.end:
-            return _from(window, begin)
-        after = window.end
-    return None
-
-
 def _window(ctx: _Context, draft: _Draft, index: int) -> Window | None:
-    """The next courteous window on or after the plan day, past any attempt gap (P3.1, P10.3)."""
+    """The call's window on plan day `index` (`domain.plan_windows`, P3.1, P9.1, P10.3)."""
     after = max(ctx.now, ctx.midnight(index))
-    after = max([after, *(o.not_before for o in draft.occasions if o.not_before)])
-    failed = [o.last_attempt for o in draft.occasions if o.last_attempt is not None]
-    if failed:
-        return _window_avoiding(ctx.planner, draft.key, after, max(failed))
-    window = ctx.planner.next_window(draft.key, after)
-    return None if window is None else _from(window, _begin(window, after))
+    return call_window(ctx.planner, draft.key, after, draft.occasions, ctx.midnight(index + 1))
 
 
-def _priority_text(rank: int, pinned: Sequence[Occasion], overdue: int, when: str) -> str:
-    """'1 · fixed day (birthday today)', '2 · overdue 12 days', '2 · due today'."""
+def _last_day(occasions: Sequence[Occasion]) -> dt.date | None:
+    """The nearest last day of the call's occasions that have one (P9.2, P9.3)."""
+    return min((o.deadline for o in occasions if o.deadline is not None), default=None)
+
+
+def _priority(rank: int, overdue: int, draft: _Draft, index: int, w: Window | None) -> Priority:
+    """Fixed day first, then the most overdue, the nearest last day, the earliest window."""
+    last = _last_day(draft.occasions)
+    left = _NO_LAST_DAY if last is None else (last - (draft.first + index * _DAY)).days
+    starts = math.inf if w is None else w.start.timestamp()
+    return (rank, -overdue, left, starts, fold(draft.contact.name), draft.contact.id or 0)
+
+
+def _priority_text(
+    rank: int, pinned: Sequence[Occasion], overdue: int, when: str, last: dt.date | None
+) -> str:
+    """'1 · fixed day (birthday today)', '2 · 12 days overdue' (`domain.overdue`), '2 · call
+    by 26 Nov', '2 · due today'."""
     if rank == 1:
         o = pinned[0]
         what = REASONS[o.kind].priority_words or o.kind
@@ -272,26 +258,31 @@ def _priority_text(rank: int, pinned: Sequence[Occasion], overdue: int, when: st
             return f"1 · fixed day ({what} {when})"
         return f"1 · {what} ({when})"
     if overdue:
-        return f"2 · overdue {overdue} day{'s' if overdue != 1 else ''}"
+        return f"2 · {overdue} day{'s' if overdue != 1 else ''} overdue"
+    if last is not None:
+        return f"2 · call by {day_text(last, last)}"
     return f"2 · due {when}"
+
+
+def _off_their_day(window: Window, pinned: Sequence[Occasion]) -> bool:
+    """A fixed day's call whose window is not on the contact's own date (P9.1)."""
+    return any(o.fixed_day and window.start.date() != o.due for o in pinned)
 
 
 def _entry(ctx: _Context, draft: _Draft, index: int) -> PlanEntry:
     """The call as it stands on plan day `index`: window, rank, minutes, notes."""
     day, theirs = ctx.start + index * _DAY, draft.first + index * _DAY
-    pinned = [o for o in draft.occasions if (o.due if o.fixed_day else o.deadline) == theirs]
+    pinned = [o for o in draft.occasions if o.fixed_day or o.deadline == theirs]
     others = [o for o in draft.occasions if o not in pinned]
     occasions = (*pinned, *sorted(others, key=lambda o: o.due))
-    overdue = max(0, *((theirs - o.due).days for o in occasions))
+    overdue = max(0, *(days_overdue(o.due_by, theirs) for o in occasions))
     window = _window(ctx, draft, index)
     rank = 1 if pinned else 2
-    starts = math.inf if window is None else window.start.timestamp()
-    priority = (rank, -overdue, starts, fold(draft.contact.name), draft.contact.id or 0)
     when = "today" if day == ctx.home_today else f"{day:%a} {day_text(day, day)}"
     notes = [draft.note] if draft.note else []
     if window is None:
         notes.append("no courteous time to call within a year: check their stated hours (P3.3)")
-    elif rank == 1 and window.home_start.date() > day:
+    elif rank == 1 and (window.home_start.date() > day or _off_their_day(window, pinned)):
         notes.append(f"no courteous time left that day; the next is {window.start:%a %H:%M} theirs")
     return PlanEntry(
         contact=draft.contact,
@@ -301,8 +292,8 @@ def _entry(ctx: _Context, draft: _Draft, index: int) -> PlanEntry:
         local_time_now=ctx.now.astimezone(ZoneInfo(draft.key.zone)),
         window=window,
         estimated_minutes=estimate_minutes(draft.contact, occasions),
-        priority=priority,
-        priority_text=_priority_text(rank, pinned, overdue, when),
+        priority=_priority(rank, overdue, draft, index, window),
+        priority_text=_priority_text(rank, pinned, overdue, when, _last_day(occasions)),
         fixed_day=bool(pinned),
         notes=tuple(notes),
     )

@@ -3,8 +3,10 @@
 Decisions:
 - Filters combine with AND; the search words work as in `contacts find` (every word must
   appear in names, organization, city, tags or notes, ignoring case and accents).
-- "Overdue" means the keep-in-touch date has passed in the user's home zone: by their own
-  cadence, else by the default cadence of their relationship kind (P6.1).
+- "Overdue" is `domain.overdue`, as in the plan: past the date a call was due, by your date:
+  the keep-in-touch date (their own cadence or a prompt first call after meeting them, else
+  their relationship kind's default, P6.1, P9.5), an open promise's due date, or an agreed
+  next call's date.
 - The total is counted, so pages can say "41-60 of 312".
 """
 

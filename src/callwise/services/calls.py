@@ -22,6 +22,7 @@ from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
 from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import ContactHistory, PlanPolicy, find_occasions
+from callwise.domain.plan_dates import after_snooze, snoozed_until
 from callwise.domain.scripts import Caller, Script, build_script
 from callwise.domain.text import fold
 from callwise.services.app import App
@@ -229,21 +230,25 @@ def _history_of(conn: Connection, contact: Contact, now: dt.datetime) -> Contact
     calls = activity.recent_calls(conn, [contact.id], since).get(contact.id, [])
     touch = activity.last_touches(conn, [contact.id]).get(contact.id)
     custom = activity.custom_occasions_for(conn, [contact.id]).get(contact.id, [])
-    return ContactHistory(contact, tuple(calls), touch, custom=tuple(custom))
+    snooze = activity.snoozes_for(conn, [contact.id], now.date() - _DAY).get(contact.id)
+    snoozes = (snooze,) if snooze else ()
+    return ContactHistory(contact, tuple(calls), touch, snoozes=snoozes, custom=tuple(custom))
 
 
 def _next_steps(
     history: ContactHistory, planner: CourtesyPlanner, policy: PlanPolicy, now: dt.datetime
 ) -> tuple[NextStep, ...]:
     """The follow-ups, retries and keep-in-touch call the plan now holds, each with the first
-    courteous window on or after its date (P3.4, P6.1, P10.3)."""
+    courteous window on or after its date, none before a snooze ends (P3.4, P6.1, P10.3)."""
     key = planner.key(history.contact)
-    zone = ZoneInfo(key.zone)
+    zone, home = ZoneInfo(key.zone), ZoneInfo(planner.home_zone)
     today = now.astimezone(zone).date()
     found = find_occasions(history, today, policy, until=today + HORIZON_DAYS * _DAY, zone=zone)
+    until = snoozed_until(history.snoozes, now.astimezone(home).date())
+    back = now if until is None else max(now, dt.datetime.combine(until, dt.time(), home))
     steps = []
-    for o in (o for o in found if o.kind in NEXT_KINDS):
-        start = max(dt.datetime.combine(o.due, dt.time(), zone), now, o.not_before or now)
+    for o in (o for o in after_snooze(found, until) if o.kind in NEXT_KINDS):
+        start = max(dt.datetime.combine(o.due, dt.time(), zone), back, o.not_before or now)
         steps.append(NextStep(o.kind, o.due, o.reason, planner.next_window(key, start)))
     return tuple(steps)
 

@@ -3,7 +3,8 @@
 Everything is an indexed aggregate (see store.insights): fast with 100k contacts and a million
 calls. Weeks run Monday to Sunday in the user's home zone; "reached" means a conversation
 happened (connected, or met in person); a contact is overdue once the day their keep-in-touch
-call fell due has passed (their own cadence, else their relationship kind's default, P6.1).
+call fell due has passed (`domain.overdue`: their own cadence or a prompt first call after
+meeting them, else their relationship kind's default, P6.1, P9.5).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import Connection
 
 from callwise.domain.calls import Outcome
 from callwise.domain.model import RELATIONSHIP_KINDS
+from callwise.domain.overdue import FIRST_LATE_DAY, days_overdue
 from callwise.domain.zones import wall_to_utc
 from callwise.services.app import App
 from callwise.store import contacts as contacts_store
@@ -132,7 +134,7 @@ def insights(app: App, *, weeks: int = WEEKS, coldest: int = COLDEST) -> Insight
     today = app.now.astimezone(zone).date()
     groups = store.cadence_groups(defaults)
     with app.engine.connect() as conn:
-        overdue = store.count_due(conn, groups, today, late_min=1)
+        overdue = store.count_due(conn, groups, today, late_min=FIRST_LATE_DAY)
         bands = tuple(
             Band(label, store.count_due(conn, groups, today, low, high))
             for label, low, high in BANDS
@@ -166,7 +168,7 @@ def _cold(
                 called,
                 (today - since).days,
                 every,
-                (today - due_day).days,
+                days_overdue(due_day, today),
             )
         )
     return tuple(result)

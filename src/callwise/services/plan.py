@@ -7,8 +7,9 @@ domain (`domain.plan`) merges, orders and budgets their calls.
 
 Decisions:
 - Dates: a plan day is a date of the user's home zone; a contact's occasions are dated in
-  their own zone (P9.1), which is at most 12 hours behind or 14 ahead of UTC, so the dates
-  looked up run from (now - 12 h) to (now + 14 h), shifted to the plan's days.
+  their own zone (P9.1): their date at noon of your day (`domain.plan.their_first_day`),
+  at most 12 hours behind or 14 ahead of UTC, so the dates looked up run from noon of the
+  first day - 12 h to noon of the last + 14 h.
 - What happens on one day (birthdays, other dates, user occasions, a call back at a time they
   gave, the last day to answer a connection) is always looked up in full: such a call is never
   dropped by the budget. Calls that can wait (keep-in-touch, connections, promises, agreed
@@ -128,7 +129,7 @@ def plan_days(app: App, start: dt.date, days: int) -> Plan:
     _check_range(start, days, today)
     planner = CourtesyPlanner(settings, settings.home_zone)
     policy = PlanPolicy.from_settings(settings)
-    span = PlanRange(start, days, app.now, start - today)
+    span = PlanRange(start, days, app.now, settings.home_zone)
     with paused_collection(), app.engine.connect() as conn:
         histories = plan_candidates.histories(conn, span, settings, policy)
         found = [

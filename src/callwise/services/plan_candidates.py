@@ -31,6 +31,7 @@ from callwise.domain.occasions import (
     occurrences,
     yearly_date,
 )
+from callwise.domain.plan_dates import their_first_day
 from callwise.domain.settings import Settings
 from callwise.domain.text import fold
 from callwise.domain.zones import resolve_location
@@ -54,15 +55,20 @@ class PlanRange:
     start: dt.date
     days: int
     now: dt.datetime
-    offset: dt.timedelta  # plan day 0 minus the user's today
+    home_zone: str
+
+    def _noon(self, index: int) -> dt.datetime:
+        """Noon of plan day `index`, your time, in UTC: where the contacts' dates are read."""
+        day = self.start + index * _DAY
+        return dt.datetime.combine(day, dt.time(12), ZoneInfo(self.home_zone)).astimezone(dt.UTC)
 
     @property
     def first(self) -> dt.date:
-        return (self.now - _BEHIND).date() + self.offset
+        return min((self._noon(0) - _BEHIND).date(), (self.now - _BEHIND).date())
 
     @property
     def last(self) -> dt.date:
-        return (self.now + _AHEAD).date() + self.offset + (self.days - 1) * _DAY
+        return (self._noon(self.days - 1) + _AHEAD).date()
 
     def since(self, policy: PlanPolicy) -> dt.datetime:
         """The oldest call occasion finding must read: attempts, and talks since a connection."""
@@ -202,8 +208,9 @@ def _their_days(
             )
             zone = by_place[place] = resolve_location(where, home_zone).zone
         if zone not in by_zone:
-            first = span.now.astimezone(ZoneInfo(zone)).date() + span.offset
-            dates = [first + i * _DAY for i in range(span.days)]
+            # A day either side: a fixed day's call goes where its window falls (P9.1).
+            first = their_first_day(span.start, home_zone, ZoneInfo(zone)) - _DAY
+            dates = [first + i * _DAY for i in range(span.days + 2)]
             by_zone[zone] = (_yearly_keys(dates, policy), frozenset(dates))
         found[contact_id] = by_zone[zone]
     return found

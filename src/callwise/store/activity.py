@@ -25,6 +25,7 @@ from sqlalchemy import (
 
 from callwise.domain.calls import TOUCHING, Call, CustomOccasion, Outcome, Promise, Snooze, Trip
 from callwise.domain.zone_evidence import city_coordinates
+from callwise.store.contact_rows import cadence_columns
 from callwise.store.tables import calls, contacts, custom_occasions, promises, snoozes, trips
 
 BATCH = 1000
@@ -115,16 +116,16 @@ def _touch_latest(conn: Connection, latest: dict[int, dt.datetime]) -> None:
         )
     )
     for start in range(0, len(ids), BATCH):
+        c = contacts.c
         rows = conn.execute(
-            select(contacts.c.id, contacts.c.last_touch_at, contacts.c.cadence_days).where(
-                contacts.c.id.in_(ids[start : start + BATCH])
+            select(c.id, c.last_touch_at, c.cadence_days, c.created_at, c.met_date).where(
+                c.id.in_(ids[start : start + BATCH])
             )
         ).all()
         params = []
-        for contact_id, previous, cadence in rows:
+        for contact_id, previous, cadence, created, met in rows:
             at = max(latest[contact_id], _utc(previous) or latest[contact_id])
-            anchor = at.date()
-            due = anchor + dt.timedelta(days=cadence) if cadence else None
+            anchor, due = cadence_columns(_utc(created) or at, at, cadence, met)
             params.append({"t_id": contact_id, "t_at": at, "t_anchor": anchor, "t_due": due})
         if params:
             conn.execute(change, params)

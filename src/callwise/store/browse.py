@@ -8,11 +8,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select
 
 from callwise.domain.text import fold
+from callwise.store.candidates import follow_up_open
 from callwise.store.contacts import _term_condition
-from callwise.store.tables import contacts
+from callwise.store.tables import calls, contacts, promises
 
 MAX_CHOICES = 200
 _DAY = dt.timedelta(days=1)
@@ -39,20 +40,30 @@ def _conditions(conn: Connection, criteria: Criteria) -> list[ColumnElement[bool
     if criteria.city:
         found.append(contacts.c.city_key == fold(criteria.city))
     if criteria.due_before is not None:
-        found.append(_overdue(criteria.due_before, criteria.default_cadences))
+        found.append(_overdue(conn, criteria.due_before, criteria.default_cadences))
     return found
 
 
-def _overdue(today: dt.date, defaults: tuple[tuple[str, int], ...]) -> ColumnElement[bool]:
-    """Past the keep-in-touch date: their own cadence, else their kind's default (P6.1)."""
-    c = contacts.c
+def _overdue(
+    conn: Connection, today: dt.date, defaults: tuple[tuple[str, int], ...]
+) -> ColumnElement[bool]:
+    """Past the date a call was due (`domain.overdue`): the keep-in-touch date (their own
+    cadence or a prompt first call, else their kind's default, P6.1, P9.5), an open promise's
+    due date or an agreed next call's date."""
+    c, p = contacts.c, promises.c
     by_default = [
         and_(
-            c.cadence_days.is_(None), c.kind == kind, c.cadence_anchor < today - dt.timedelta(days)
+            c.cadence_days.is_(None),
+            c.cadence_due.is_(None),
+            c.kind == kind,
+            c.cadence_anchor < today - dt.timedelta(days),
         )
         for kind, days in defaults
     ]
-    return or_(c.cadence_due < today, *by_default)
+    promised = exists().where(p.contact_id == c.id, p.done.is_(False), p.due < today)
+    k = calls.c
+    agreed = exists().where(k.contact_id == c.id, k.follow_up < today, follow_up_open(conn))
+    return or_(c.cadence_due < today, promised, agreed, *by_default)
 
 
 def _where(stmt: Select[Any], conditions: list[ColumnElement[bool]]) -> Select[Any]:

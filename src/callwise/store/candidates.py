@@ -156,19 +156,35 @@ def promise_due(conn: Connection, last: dt.date, *, limit: int) -> list[Due]:
     return [(due, contact_id) for due, contact_id in rows]
 
 
+def _day_after(conn: Connection, day: ColumnElement[dt.date]) -> ColumnElement[Any]:
+    """The day after a date column, comparable with an instant (a day's margin for zones)."""
+    if conn.dialect.name == "sqlite":
+        return func.date(day, "+1 day")
+    return day + dt.timedelta(days=1)
+
+
+def follow_up_open(conn: Connection) -> ColumnElement[bool]:
+    """Whether the follow-up agreed in a row of `calls` is still open, with `contacts` in the
+    query (P6.1): no later call agreed another, and no touching call was made on or after its
+    date (within a day's margin for the contact's zone; occasion finding decides exactly)."""
+    k, c = calls.c, contacts.c
+    later = calls.alias("later")
+    replaced = exists().where(
+        later.c.contact_id == k.contact_id, later.c.at > k.at, later.c.follow_up.is_not(None)
+    )
+    done = c.last_touch_at >= _day_after(conn, k.follow_up)
+    return and_(k.follow_up.is_not(None), ~replaced, or_(c.last_touch_at.is_(None), ~done))
+
+
 def follow_up_due(conn: Connection, last: dt.date, *, limit: int) -> list[Due]:
-    """A next call agreed for a day by `last` and not yet made: no touching call since (P6.1).
+    """A next call agreed for a day by `last` and still open (`follow_up_open`, P6.1).
 
     Read in date order along the `follow_up` index and stopped early."""
     k, c = calls.c, contacts.c
     rows = conn.execute(
         select(k.follow_up, k.contact_id)
         .join(contacts, c.id == k.contact_id)
-        .where(
-            k.follow_up <= last,
-            or_(c.last_touch_at.is_(None), c.last_touch_at <= k.at),
-            _awake(last, k.contact_id),
-        )
+        .where(k.follow_up <= last, follow_up_open(conn), _awake(last, k.contact_id))
         .order_by(k.follow_up)
         .limit(2 * limit)
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table
 
+from callwise.domain.acquaintance import first_call_due, keep_in_touch_due
 from callwise.domain.contacts import search_text
 from callwise.domain.merge import given_key, name_key, normalise_linkedin_url
 from callwise.domain.model import (
@@ -67,19 +68,32 @@ def plan_values(
     created_at: dt.datetime,
     last_touch_at: dt.datetime | None,
     cadence_days: int | None,
+    met_date: dt.date | None = None,
 ) -> tuple[Any, ...]:
     """The PLAN_KEYS columns the plan queries by index: city key and coordinates (trips, P9.3)
-    and the keep-in-touch anchor and due date (P6.1). The anchor is the last touch, else
-    creation."""
+    and the keep-in-touch anchor and due date (`cadence_columns`)."""
     coordinates = city_coordinates(city, region, country) if city.strip() else None
-    anchor = utc(last_touch_at or created_at).date()
     return (
         fold(city),
         coordinates[0] if coordinates else None,
         coordinates[1] if coordinates else None,
-        anchor,
-        anchor + dt.timedelta(days=cadence_days) if cadence_days else None,
+        *cadence_columns(created_at, last_touch_at, cadence_days, met_date),
     )
+
+
+def cadence_columns(
+    created_at: dt.datetime,
+    last_touch_at: dt.datetime | None,
+    cadence_days: int | None,
+    met_date: dt.date | None,
+) -> tuple[dt.date, dt.date | None]:
+    """`cadence_anchor` (the last touch, else creation) and `cadence_due`: an own cadence's
+    date, or the prompt first call after meeting someone new when sooner, with no cadence of
+    their own too (`domain.acquaintance`, P6.1, P9.5)."""
+    anchor = utc(last_touch_at or created_at).date()
+    touched = utc(last_touch_at).date() if last_touch_at else None
+    first = first_call_due(met_date, utc(created_at).date(), touched)
+    return anchor, keep_in_touch_due(anchor, cadence_days, first)
 
 
 def row_values(
@@ -110,7 +124,7 @@ def row_values(
         given_key(c),
         utc(created),
         utc(updated),
-        *plan_values(c.city, c.region, c.country, created, last_touch_at, c.cadence_days),
+        *plan_values(c.city, c.region, c.country, created, last_touch_at, c.cadence_days, met.date),
     )
 
 

@@ -41,7 +41,8 @@ def outcomes_by_week(conn: Connection, bounds: Sequence[dt.datetime]) -> list[tu
 class CadenceGroup:
     """Contacts sharing one way of falling due: `column` + `offset_days` is the due date.
 
-    An own cadence: `cadence_due` + 0; a kind's default: `cadence_anchor` + that cadence."""
+    An own cadence, or a prompt first call after meeting someone new (P9.5): `cadence_due` + 0;
+    a kind's default otherwise: `cadence_anchor` + that cadence."""
 
     where: ColumnElement[bool]
     column: ColumnElement[dt.date]
@@ -54,7 +55,7 @@ def cadence_groups(defaults: dict[str, int | None]) -> list[CadenceGroup]:
     found = [CadenceGroup(c.cadence_due.is_not(None), c.cadence_due, 0)]
     for kind, every in sorted(defaults.items()):
         if every:
-            where = and_(c.kind == kind, c.cadence_days.is_(None))
+            where = and_(c.kind == kind, c.cadence_days.is_(None), c.cadence_due.is_(None))
             found.append(CadenceGroup(where, c.cadence_anchor, every))
     return found
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 
 from callwise.domain.calls import TOUCHING
-from callwise.store.contact_rows import utc
+from callwise.store.contact_rows import cadence_columns, utc
 from callwise.store.tables import (
     calls,
     contacts,
@@ -150,12 +150,13 @@ def retouch(conn: Connection, contact_id: int) -> None:
         )
     )
     row = conn.execute(
-        select(contacts.c.created_at, contacts.c.cadence_days).where(contacts.c.id == contact_id)
+        select(contacts.c.created_at, contacts.c.cadence_days, contacts.c.met_date).where(
+            contacts.c.id == contact_id
+        )
     ).first()
     if row is None:
         return
-    anchor = utc(last or row.created_at).date()
-    due = anchor + dt.timedelta(days=row.cadence_days) if row.cadence_days else None
+    anchor, due = cadence_columns(row.created_at, last, row.cadence_days, row.met_date)
     conn.execute(
         update(contacts)
         .where(contacts.c.id == contact_id)

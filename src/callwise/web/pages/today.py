@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from callwise.domain.overdue import overdue_text
 from callwise.domain.phones import number_to_dial
 from callwise.domain.plan import PlanEntry
 from callwise.services.app import App
@@ -35,6 +36,11 @@ class EntryCard:
     entry: PlanEntry
     number: str
     good_now: bool
+
+    @property
+    def overdue(self) -> str:
+        """'2 days past the date it was due' (domain.overdue)."""
+        return overdue_text(self.entry.overdue_days)
 
 
 @dataclass(frozen=True)
