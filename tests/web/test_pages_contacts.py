@@ -381,8 +381,15 @@ def test_the_contact_page_shows_the_profile_and_whether_now_is_courteous(
     assert '<a class="call-link" href="tel:+1-816-555-0142">+1 816-555-0142</a>' in text
     assert 'href="mailto:amara.okafor@example.org"' in text
     assert "Gatekeeper: <strong>Denise Parker</strong>, assistant" in text
-    assert '<a class="guide-link button primary" href="/contacts/1/call">Open the guide</a>' in text
-    assert 'href="/contacts/1/edit">Edit</a>' in text
+    # Call first at the top (issue 15), then the guide; removing is a link at the very end.
+    head = text.split('<div class="contact-actions">', 1)[1].split("</div>", 1)[0]
+    assert head.lstrip().startswith(
+        '<a class="call-link button primary" href="tel:+1-816-555-0142"'
+    )
+    assert '<a class="guide-link button" href="/contacts/1/call">Open the guide</a>' in head
+    assert 'href="/contacts/1/edit">Edit</a>' in head
+    assert "remove" not in head
+    assert text.index('href="/contacts/1/remove"') > text.index("timeline")
     report = when(core, "1")
     assert "Tue 09:00 CST" in text
     assert f"<strong>Not now</strong>: {escape(report.verdict.reason)}" in text

@@ -4,15 +4,18 @@ P3.1, P9.1, P9.2, P9.5)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from callwise.domain.model import Contact, PartialDate, RelationshipKind
+from callwise.domain.model import Contact, PartialDate, Phone, RelationshipKind
 from callwise.services.app import App
 from callwise.services.contacts import save_contact
-from callwise.services.today import today
+from callwise.services.today import next_call, today
+from callwise.web.app import WebConfig, create_app
 
 
 def _entries(page: str) -> dict[int, str]:
@@ -45,7 +48,7 @@ def test_today_on_the_demo_lists_the_plan_with_dial_and_guide_links(
         assert f"{entry.estimated_minutes} minutes" in body
     # The first call: Ava Thompson in Atlanta, a LinkedIn connection to call by 26 Nov (P9.2).
     ava = entries[62]
-    assert '<a class="call-link button primary" href="tel:+1-404-555-0169">' in ava
+    assert '<a class="call-link button primary" href="tel:+1-404-555-0169"' in ava
     assert "Asked to connect on LinkedIn on 27 Oct: call by 26 Nov" in ava
     assert "Tue 10:00 EST" in ava and "America/New_York" in ava
     assert "Tue 24 Nov 10:00–12:00 EST their time" in ava
@@ -114,3 +117,39 @@ def test_a_birthday_without_a_number_is_listed_and_says_there_is_none(
     assert "call-link" not in body
     assert f'No number to dial: <a href="/contacts/{noor.id}/edit">add one</a>' in body
     assert f'href="/contacts/{noor.id}/call"' in body
+
+
+LATE = "2026-11-25T04:30:00+00:00"  # Tue 24 Nov 22:30 in Chicago: the calling day is over
+
+
+def test_when_the_calling_day_is_over_today_names_the_next_call(db_url: str, core: App) -> None:
+    """Issue 15: late in the evening, nothing is left today but a birthday tomorrow; Today
+    says when and whom, with a link, instead of "Nothing to call today"."""
+    chris = save_contact(
+        core,
+        Contact(
+            given_name="Chris",
+            family_name="Dawson",
+            kind=RelationshipKind.PERSONAL,
+            city="Kansas City",
+            country="US",
+            birthday=PartialDate(11, 25),
+            phones=(Phone("+18165550177", "mobile"),),
+        ),
+    )
+    late = App(core.engine, dt.datetime.fromisoformat(LATE))
+    coming = next_call(late)
+    assert coming is not None and coming.contact.id == chris.id
+    assert coming.window is not None
+    start = coming.window.home_start.astimezone(ZoneInfo("America/Chicago"))
+    web = create_app(WebConfig(db_url=db_url, now=LATE))
+    with TestClient(web, base_url="http://127.0.0.1:8000") as client:
+        page = client.get("/").text
+    assert "plan-entry" not in page
+    assert "Nothing to call today" not in page
+    assert f'Next: <a href="/contacts/{chris.id}">Tomorrow {start:%H:%M}: Chris Dawson</a>' in page
+    assert "Birthday" in page
+
+
+def test_next_call_is_none_when_nothing_is_planned_this_week(core: App) -> None:
+    assert next_call(core) is None

@@ -15,13 +15,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from callwise.domain.occasions import PlanPolicy
-from callwise.domain.plan import Plan
+from callwise.domain.plan import Plan, PlanEntry
 from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.plan import PlanReport, home_today, plan_report
 from callwise.store import activity, candidates
 
 WEEK_AHEAD_DAYS = 6
+NEXT_CALL_DAYS = 7  # how far `next_call` looks past today
 _DAY = dt.timedelta(days=1)
 
 
@@ -100,3 +101,12 @@ def week_ahead(app: App, first: dt.date, days: int) -> tuple[DayOutlook, ...]:
             )
         )
     return tuple(found)
+
+
+def next_call(app: App) -> PlanEntry | None:
+    """The first call planned after today, within `NEXT_CALL_DAYS`: what Today names once the
+    calling day is over (issue 15). The days are planned as `callwise plan` plans them, so
+    the calls today could not fit come first (P9.5)."""
+    start = home_today(app)
+    plan = plan_report(app, start, NEXT_CALL_DAYS + 1).plan
+    return next((e for day in plan.days[1:] for e in day.entries), None)

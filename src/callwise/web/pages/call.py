@@ -61,6 +61,9 @@ OUTCOMES = (
     ("wrong_number", "Wrong number"),
     ("meeting", "We met in person"),
 )
+# The outcomes "How did it go?" offers after a call dialled from Today or a contact's page
+# (issue 15): the guide's buttons, less a meeting, which is not a call.
+QUICK_OUTCOMES = tuple((value, label) for value, label in OUTCOMES if value != "meeting")
 BRANCH_OUTCOMES = {
     "answered": ("connected", "call_back", "wrong_number"),
     "gatekeeper": ("gatekeeper", "call_back", "connected"),

@@ -27,12 +27,14 @@ from fastapi.responses import HTMLResponse, Response
 from callwise.domain.errors import CallwiseError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import PlanPolicy
+from callwise.domain.phones import number_to_dial
 from callwise.domain.plan import PlanEntry
 from callwise.services import calls, contacts, courtesy
 from callwise.services.app import App
 from callwise.services.calls import Prepared
 from callwise.services.plan import week
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
+from callwise.web.pages.call import QUICK_OUTCOMES
 
 TIMELINE_LIMIT = 20
 SETTINGS_FIELDS = ("user_name", "user_phone")
@@ -133,6 +135,8 @@ def contact_page(request: Request, app: AppDep, contact_id: int) -> HTMLResponse
         "cadence": PlanPolicy.from_settings(app.settings()).cadence_for(contact),
         "outcome_words": OUTCOME_WORDS,
         "source_words": SOURCE_WORDS,
+        "dial": number_to_dial(contact),
+        "outcomes": QUICK_OUTCOMES,
     }
     return render(request, "contact.html", context)
 

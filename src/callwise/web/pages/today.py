@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -19,8 +20,9 @@ from callwise.domain.plan import PlanEntry
 from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.contacts import count_contacts
-from callwise.services.today import DayOutlook, today
+from callwise.services.today import DayOutlook, next_call, today
 from callwise.web.deps import AppDep, render, templates
+from callwise.web.pages.call import QUICK_OUTCOMES
 
 router = APIRouter()
 
@@ -66,6 +68,19 @@ def outlook_words(day: DayOutlook) -> str:
     return ", ".join(parts) or "nothing on a fixed day"
 
 
+def next_call_words(entry: PlanEntry, today: dt.date, zone: str) -> str:
+    """'Tomorrow 09:30: Chris Dawson', 'Thu 26 Nov 14:00: Chris Dawson': the day and the
+    start of the courteous window, your time (issue 15)."""
+    when = (
+        "Tomorrow"
+        if entry.day == today + dt.timedelta(days=1)
+        else f"{entry.day:%a} {entry.day.day} {entry.day:%b}"
+    )
+    if entry.window is not None:
+        when += f" {entry.window.home_start.astimezone(ZoneInfo(zone)):%H:%M}"
+    return f"{when}: {entry.contact.name}"
+
+
 def cards_html(app: App) -> Markup:
     """Today's call cards as HTML, the costly part of the page (a card per call with its
     windows and numbers; tens of calls on a busy day): kept per data revision and minute
@@ -85,6 +100,7 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
     day = report.plan.days[0]
     if not day.entries and count_contacts(app) == 0:  # counted only when nothing is planned
         return render(request, "today.html", {"empty": True})
+    coming = None if day.entries else next_call(app)
     week = [
         DayLine(d.date, outlook_words(d), d.total + d.trips_starting) for d in report.week_ahead
     ]
@@ -96,5 +112,8 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
         "week": week,
         "over_budget": sum(1 for e in day.entries if e.over_budget),
         "plural": plural,
+        "outcomes": QUICK_OUTCOMES,
+        "next_call": coming,
+        "next_words": next_call_words(coming, day.date, report.report.home_zone) if coming else "",
     }
     return render(request, "today.html", context)

@@ -45,8 +45,10 @@
     markOutcomes();
     if (name === "voicemail") timer.start(); else timer.pause();
     if (focus) {
+      // The stage's words fill the screen from the top (issue 15); its dock is pinned below.
+      stage.scrollIntoView({ block: "start" });
       var heading = stage.querySelector("h2");
-      if (heading) heading.focus();
+      if (heading) heading.focus({ preventScroll: true });
     }
   }
 
@@ -114,11 +116,39 @@
     return { start: start, pause: pause };
   })();
 
+  // Who answered: a click or a tap chooses and goes on; in the radio group the arrow keys
+  // only move between the choices (the browser checks each one it passes) and Enter or
+  // Space chooses the checked one (issue 15).
+  var arrowing = false;
+  var answers = form.querySelector("fieldset.branches");
+  var ARROWS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Up", "Down", "Left", "Right"];
   form.querySelectorAll("[data-branch]").forEach(function (input) {
-    input.addEventListener("click", function () { choose(input.dataset.branch); });
+    input.addEventListener("click", function () {
+      if (arrowing) {
+        branch = input.dataset.branch;
+        throughGatekeeper = false;
+        show("answer", false);
+        input.focus();
+        return;
+      }
+      choose(input.dataset.branch);
+    });
   });
+  if (answers) {
+    answers.addEventListener("keydown", function (event) {
+      arrowing = ARROWS.indexOf(event.key) >= 0;
+      var picked = event.target.closest("[data-branch]");
+      if (picked && (event.key === "Enter" || (event.key === " " && picked.checked))) {
+        event.preventDefault();
+        picked.checked = true;
+        choose(picked.dataset.branch);
+      }
+    });
+    answers.addEventListener("keyup", function () { arrowing = false; });
+  }
   form.querySelectorAll(".stage-nav, .through, .suggest, .stage-finish").forEach(function (el) { el.hidden = false; });
   form.querySelectorAll(".nojs-hint").forEach(function (el) { el.hidden = true; });
+  form.querySelectorAll(".js-hint").forEach(function (el) { el.hidden = false; });
   form.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) return;
