@@ -15,7 +15,9 @@ from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.scripts.words import TopicGuard, stable_index, words_of
 
 TALK_LIMIT = 3  # two or three light prompts are plenty (P4.2: never belabour)
-_ORDER = ("interest", "team", "attraction", "family")  # their interests first (P4.2)
+# Their interests first (P4.2); then a business contact's city, a personal contact's family.
+_BUSINESS_ORDER = ("interest", "team", "attraction", "family")
+_PERSONAL_ORDER = ("interest", "family", "team", "attraction")
 _SMALL_WORDS = frozenset(["the", "a", "an", "of", "and", "at", "in", "on", "for", "to"])
 
 
@@ -135,9 +137,11 @@ def _personal_items(
 def small_talk(
     contact: Contact, info: CityInfo | None, guard: TopicGuard, key: str, day: TalkDay
 ) -> tuple[TalkItem, ...]:
-    """Up to three prompts, their interests first, none touching an avoided topic (P4.2).
+    """Up to three prompts, their interests first, then a business contact's city and a
+    personal contact's family, none touching an avoided topic (P4.2).
     An organization's service line gets none: a pleasantry is enough there (P4.1)."""
     if contact.kind is RelationshipKind.ORGANIZATION:
         return ()
     found = _city_items(info, contact, guard, key, day) | _personal_items(contact, guard, key, day)
-    return tuple(found[kind] for kind in _ORDER if kind in found)[:TALK_LIMIT]
+    order = _BUSINESS_ORDER if contact.kind is RelationshipKind.BUSINESS else _PERSONAL_ORDER
+    return tuple(found[kind] for kind in order if kind in found)[:TALK_LIMIT]
