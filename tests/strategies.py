@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from callwise.domain.model import (
     RelationshipKind,
 )
 from callwise.domain.occasions import check_rrule
+from callwise.domain.privacy import luhn_valid
 from callwise.services import contacts as contacts_service
 from callwise.services.app import App
 from callwise.store import activity
@@ -217,3 +219,43 @@ def write_book(app: App, book: Book) -> list[int]:
             rule = check_rrule(occasion.rrule, occasion.start)
             activity.insert_custom_occasion(conn, replace(occasion, contact_id=ids[i], rrule=rule))
     return ids
+
+
+# Sensitive numbers in free text (P8.2).
+
+
+@st.composite
+def ssns(draw: st.DrawFn) -> str:
+    """A US social security number the SSA could issue, written NNN-NN-NNNN or spaced."""
+    area = draw(st.integers(1, 899).filter(lambda n: n != 666))
+    group, serial = draw(st.integers(1, 99)), draw(st.integers(1, 9999))
+    sep = draw(st.sampled_from(["-", " "]))
+    return f"{area:03d}{sep}{group:02d}{sep}{serial:04d}"
+
+
+@st.composite
+def cards(draw: st.DrawFn) -> str:
+    """A 16-digit number that passes the Luhn check, straight or in groups of four."""
+    body = draw(st.text("0123456789", min_size=15, max_size=15))
+    digits = next(body + d for d in "0123456789" if luhn_valid(body + d))
+    sep = draw(st.sampled_from(["", " ", "-"]))
+    return sep.join(digits[i : i + 4] for i in range(0, 16, 4))
+
+
+secrets = st.one_of(ssns(), cards())
+
+
+@st.composite
+def sensitive_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """Free text with a secret in it (words around it), and the secret's digits."""
+    secret = draw(secrets)
+    before = draw(st.sampled_from(["my SSN is", "card", "pay with", "", "read out"]))
+    after = draw(text.filter(lambda t: not re.search(r"\d", t)))
+    return f"{before} {secret} {after}".strip(), re.sub(r"\D", "", secret)
+
+
+def leaked(found: str, digits: str) -> bool:
+    """Whether `digits` (a secret) appear in full in `found`, whatever the separators."""
+    return digits in re.sub(r"\D", "", found) and any(
+        re.sub(r"\D", "", run) == digits for run in re.findall(r"[\d][\d -]*[\d]", found)
+    )

@@ -197,3 +197,13 @@ def test_bad_now_and_bad_db_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 3 and result.stderr.startswith("error: now:")
     result = runner.invoke(app, ["--db", "nonsense://", "contacts", "list"])
     assert result.exit_code == 8 and result.stderr.startswith("error: db:")
+
+
+def test_p8_2_contacts_add_and_edit_mask_notes_and_say_which_field(cw) -> None:  # type: ignore[no-untyped-def]
+    _out, err = cw("contacts", "add", "Ana Reyes", "--notes", "SSN 123-45-6789 on file")
+    assert "warning: notes: a social security number was masked (ending 6789)" in err
+    _out, err = cw("contacts", "edit", "Ana Reyes", "--family-notes", "card 4111-1111-1111-1111")
+    assert "warning: family notes: a payment card number was masked (ending 1111)" in err
+    shown = json.loads(cw("--json", "contacts", "show", "Ana Reyes")[0])
+    assert shown["notes"] == "SSN ***-**-6789 on file"
+    assert shown["family_notes"] == "card ****-****-****-1111"

@@ -116,7 +116,8 @@ def test_sensitive_numbers_are_masked_in_every_field_with_a_warning_each() -> No
     assert call.promises[0].text == "check card **** **** **** 1111"
     assert call.reference == "************1881"
     assert "123-45-6789" not in call.recap
-    assert [w.split(":")[0] for w in warnings] == ["note", "promise", "reference"]
+    assert [w.split(":")[0] for w in warnings] == ["notes", "promise", "reference"]
+    assert warnings[0].startswith("notes: a social security number was masked (ending 6789)")
 
 
 def test_values_are_checked_and_name_their_field() -> None:

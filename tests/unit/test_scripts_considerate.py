@@ -88,8 +88,10 @@ def full_numbers(text: str) -> list[str]:
 def test_p8_2_an_ssn_in_the_purpose_is_masked_in_every_line_with_a_warning() -> None:
     script = build("custom", purpose=f"About my order BW-448812; my SSN is {SSN}.")
     assert SSN not in every_line(script)
-    assert "***-**-6789" in spoken(script)
-    assert any("social security number (ending 6789)" in w for w in script.warnings)
+    assert "my SSN is the number ending 6789" in spoken(script)  # said naturally
+    assert "*" not in spoken(script)
+    warning = "purpose: a social security number was masked (ending 6789)"
+    assert any(w.startswith(warning) for w in script.warnings)
 
 
 def test_p8_2_card_numbers_in_recap_line_promises_and_notes_are_masked() -> None:
@@ -103,7 +105,8 @@ def test_p8_2_card_numbers_in_recap_line_promises_and_notes_are_masked() -> None
     )
     assert CARD not in every_line(script)
     assert not full_numbers(every_line(script))
-    assert any("payment card number (ending 1111)" in w for w in script.warnings)
+    assert any("payment card number was masked (ending 1111)" in w for w in script.warnings)
+    assert "card ending 1111" in spoken(script).lower() and "*" not in spoken(script)
 
 
 def test_p8_2_contact_notes_reaching_the_card_are_masked() -> None:

@@ -47,7 +47,11 @@ def _save(save: Callable[[bool], Contact], force: bool) -> Contact:
         return save(True)
 
 
-def _output(ctx: typer.Context, contact: Contact, verb: str) -> None:
+def _output(
+    ctx: typer.Context, contact: Contact, verb: str, warnings: list[str] | None = None
+) -> None:
+    for warning in warnings or ():  # P8.2: what was masked, on stderr
+        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     if state(ctx).as_json:
         print_json(contact_to_dict(contact))
     else:
@@ -79,8 +83,9 @@ def add(
         opts["given"], opts["family"] = first, rest.strip()
     app_ = state(ctx).app
     contact = o.apply_options(Contact(), opts, _introducer(app_, opts))
-    saved = _save(lambda f: service.save_contact(app_, contact, force=f), force)
-    _output(ctx, saved, "Added")
+    masked: list[str] = []
+    saved = _save(lambda f: service.save_contact(app_, contact, force=f, warnings=masked), force)
+    _output(ctx, saved, "Added", masked)
 
 
 @app.command("edit")
@@ -120,8 +125,11 @@ def edit(
     def change(stored: Contact) -> Contact:
         return o.apply_options(stored, options, introducer)
 
-    saved = _save(lambda f: service.edit_contact(app_, contact_id, change, force=f), force)
-    _output(ctx, saved, "Updated")
+    masked: list[str] = []
+    saved = _save(
+        lambda f: service.edit_contact(app_, contact_id, change, force=f, warnings=masked), force
+    )
+    _output(ctx, saved, "Updated", masked)
 
 
 @app.command("show")

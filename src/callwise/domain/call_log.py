@@ -34,7 +34,7 @@ from callwise.domain.occasion_kinds import (
     ScriptId,
 )
 from callwise.domain.occasions import PlanPolicy, yearly_date
-from callwise.domain.privacy import mask_sensitive
+from callwise.domain.privacy import mask_field
 from callwise.domain.text import fold
 from callwise.domain.zones import wall_to_utc
 
@@ -188,9 +188,7 @@ class _Guard:
         self.warnings: list[str] = []
 
     def __call__(self, where: str, text: str) -> str:
-        result = mask_sensitive(text.strip())
-        self.warnings += [f"{where}: {warning}" for warning in result.warnings]
-        return result.text
+        return mask_field(where, text.strip(), self.warnings)
 
 
 def pair_promises(
@@ -290,7 +288,7 @@ def make_call(entry: CallEntry, contact_id: int, clock: CallClock) -> tuple[Call
     Raises ValidationError naming the field to fix; nothing is masked silently.
     """
     outcome, guard = parse_outcome(entry.outcome), _Guard()
-    notes = guard("note", entry.note)
+    notes = guard("notes", entry.note)
     topics = tuple(dict.fromkeys(t for t in (guard("topic", x) for x in entry.topics) if t))
     recap = guard("recap", entry.recap) if entry.recap.strip() else recap_of(notes, topics)
     call = Call(

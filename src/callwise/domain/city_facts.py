@@ -10,6 +10,7 @@ Portland, OR teams.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -29,6 +30,32 @@ LEAGUE_SPORTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
+# When each league plays, postseason included, as (month, day) from and to; a season that
+# crosses New Year wraps. A team comes up in small talk only in its league's season (P4.2):
+# nobody follows baseball in December.
+LEAGUE_SEASONS: Mapping[str, tuple[tuple[int, int], tuple[int, int]]] = MappingProxyType(
+    {
+        "MLB": ((3, 20), (11, 5)),  # opening day late March, World Series into early November
+        "NFL": ((9, 1), (2, 15)),  # September to the Super Bowl in early February
+        "NBA": ((10, 15), (6, 25)),  # mid October to the Finals in June
+        "NHL": ((10, 1), (6, 30)),  # October to the Stanley Cup Final in June
+        "MLS": ((2, 20), (12, 15)),  # late February to MLS Cup in December
+        "Premier League": ((8, 10), (5, 31)),  # mid August to late May
+    }
+)
+
+
+def in_season(league: str, day: dt.date) -> bool:
+    """Whether `league` is playing on `day` (LEAGUE_SEASONS); an unknown league never is."""
+    season = LEAGUE_SEASONS.get(league)
+    if season is None:
+        return False
+    start, end = season
+    today = (day.month, day.day)
+    if start <= end:
+        return start <= today <= end
+    return today >= start or today <= end
+
 
 @dataclass(frozen=True, slots=True)
 class Team:
@@ -47,6 +74,9 @@ class Team:
     def event(self) -> str:
         """What a fixture is called: a match in English football, a game elsewhere."""
         return "match" if self.league == "Premier League" else "game"
+
+    def in_season(self, day: dt.date) -> bool:
+        return in_season(self.league, day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, Email, Gatekeeper, Phone, RelationshipKind
 from callwise.domain.phones import normalise_number, normalise_phone
 from callwise.domain.places import normalise_country, normalise_zone
+from callwise.domain.privacy import mask_contact
 from callwise.domain.stated_hours import parse_stated_hours
 from callwise.domain.text import fold
 
@@ -73,8 +74,11 @@ def has_name(contact: Contact) -> bool:
     return contact.kind is RelationshipKind.ORGANIZATION and bool(contact.organization.strip())
 
 
-def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Contact:
-    """Validate `contact` and return it normalised: E.164 phones, ISO country, IANA zone.
+def prepare_contact(
+    contact: Contact, region: str, *, strict: bool = True, warnings: list[str] | None = None
+) -> Contact:
+    """Validate `contact` and return it normalised: E.164 phones, ISO country, IANA zone,
+    any SSN or card number in its free text masked (P8.2; one line each into `warnings`).
 
     With `strict=False` (imports) an unparseable phone is kept as written and flagged.
     """
@@ -90,10 +94,10 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
         gatekeeper = _prepare_gatekeeper(gatekeeper, region, strict=strict)
     availability, notes = _check_availability(contact, strict=strict)
     linkedin_url, notes = _check_linkedin(contact.linkedin_url, notes, strict=strict)
+    masked = mask_contact(replace(contact, notes=notes), [] if warnings is None else warnings)
     return replace(
-        contact,
+        masked,
         availability=availability,
-        notes=notes,
         linkedin_url=linkedin_url,
         given_name=contact.given_name.strip(),
         family_name=contact.family_name.strip(),
@@ -107,9 +111,9 @@ def prepare_contact(contact: Contact, region: str, *, strict: bool = True) -> Co
         country=normalise_country(contact.country),
         time_zone=normalise_zone(contact.time_zone),
         gatekeeper=gatekeeper,
-        interests=_clean_list(contact.interests),
-        avoid_topics=_clean_list(contact.avoid_topics),
-        tags=_clean_list(contact.tags),
+        interests=_clean_list(masked.interests),
+        avoid_topics=_clean_list(masked.avoid_topics),
+        tags=_clean_list(masked.tags),
     )
 
 

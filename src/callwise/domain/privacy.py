@@ -13,7 +13,9 @@ Phone numbers (a run that starts with "+") and dates (4-2-2, 2-2-4 groups) are l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from callwise.domain.model import Contact
 
 _SSN_SPACED = re.compile(r"(?<![\d*])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d*])")
 _SSN_LABELLED = re.compile(
@@ -27,6 +29,11 @@ _CARD = re.compile(
     r"|\d{4}([ -])\d{6}\2\d{4,5}|\d{13,19})(?![\d*])"
 )
 _PHONE_LEAD = re.compile(r"\+[\d\s().-]*$")
+# A number masked here: stars in groups, then the last four digits ('***-**-6789').
+_MASKED = re.compile(
+    r"(?i)(?:\b(card|ssn|number|no\.?)\s*[:#]?\s*)?"
+    r"(?<![\w*])\*+(?:[- ]?\*+)*[- ]?(\d{4})(?!\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +86,13 @@ def _mask_digits(number: str) -> str:
 
 def _ssn_warning(last4: str) -> str:
     return (
-        f"Masked a social security number (ending {last4}): only the last four digits are "
-        "kept, which is all most organizations need (P8.2)."
+        f"a social security number was masked (ending {last4}): only the last four digits "
+        "are kept, which is all most organizations need"
     )
 
 
 def _card_warning(last4: str) -> str:
-    return f"Masked a payment card number (ending {last4}): it is never stored in full (P8.2)."
+    return f"a payment card number was masked (ending {last4}): it is never kept in full"
 
 
 def _mask_ssns(text: str, warnings: list[str]) -> str:
@@ -122,3 +129,46 @@ def mask_sensitive(text: str) -> MaskResult:
     warnings: list[str] = []
     masked = _mask_cards(_mask_ssns(text, warnings), warnings)
     return MaskResult(masked, tuple(warnings))
+
+
+def mask_field(field: str, text: str, warnings: list[str]) -> str:
+    """`text` masked, with one line per number naming the field the user typed it in:
+    'notes: a social security number was masked (ending 6789): ...' (P8.2)."""
+    result = mask_sensitive(text)
+    warnings.extend(f"{field}: {w}" for w in result.warnings if f"{field}: {w}" not in warnings)
+    return result.text
+
+
+def spoken_masked(text: str) -> str:
+    """A masked number as said aloud, never stars (P8.2): 'my SSN is the number ending 6789',
+    'SSN ending 6789', 'card ending 1111'."""
+
+    def say(match: re.Match[str]) -> str:
+        label, last4 = match.groups()
+        return f"{label} ending {last4}" if label else f"the number ending {last4}"
+
+    return _MASKED.sub(say, text)
+
+
+def mask_contact(contact: Contact, warnings: list[str]) -> Contact:
+    """`contact` with every SSN and card number in its free text masked, one warning line
+    per number naming the field ('notes: a social security number was masked ...', P8.2)."""
+
+    def each(field: str, items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(mask_field(field, item, warnings) for item in items)
+
+    met = contact.met
+    return replace(
+        contact,
+        notes=mask_field("notes", contact.notes, warnings),
+        family_notes=mask_field("family notes", contact.family_notes, warnings),
+        met=replace(
+            met,
+            event=mask_field("where you met", met.event, warnings),
+            place=mask_field("meeting place", met.place, warnings),
+            circumstances=mask_field("how you met", met.circumstances, warnings),
+        ),
+        interests=each("interests", contact.interests),
+        avoid_topics=each("topics to avoid", contact.avoid_topics),
+        tags=each("tags", contact.tags),
+    )

@@ -94,15 +94,19 @@ def _store_checked(
         raise ConflictError("; ".join(clashes))  # each surface says how to save anyway
 
 
-def save_contact(app: App, contact: Contact, *, force: bool = False) -> Contact:
+def save_contact(
+    app: App, contact: Contact, *, force: bool = False, warnings: list[str] | None = None
+) -> Contact:
     """Validate and store `contact` (new when its id is None, else a whole replacement);
-    return it as stored.
+    return it as stored, any SSN or card number masked with a line in `warnings` (P8.2).
 
     A phone or email that another contact has raises ConflictError unless `force`.
     """
     if contact.id is not None:
-        return edit_contact(app, contact.id, lambda _stored: contact, force=force)
-    prepared = prepare_contact(contact, app.settings().default_region)
+        return edit_contact(
+            app, contact.id, lambda _stored: contact, force=force, warnings=warnings
+        )
+    prepared = prepare_contact(contact, app.settings().default_region, warnings=warnings)
     with app.transaction() as conn:
         _store_checked(conn, prepared, force)
         stamped = replace(prepared, created_at=app.now, updated_at=app.now)
@@ -117,8 +121,10 @@ def edit_contact(
     *,
     force: bool = False,
     version: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Contact:
     """Apply `change` to the contact as stored at this moment and store the result; return it.
+    Any SSN or card number is masked, with a line in `warnings` (P8.2).
 
     Decision (issue 11, no lost updates): an edit is a function of the current record, run
     inside the one write transaction that re-reads it (BEGIN IMMEDIATE on SQLite; on
@@ -141,7 +147,8 @@ def edit_contact(
                 f"contact #{contact_id} changed after version {version!r} was read "
                 f"(now {contact_version(current)!r}); read it again and resend the change"
             )
-        prepared = prepare_contact(replace(change(current), id=contact_id), region)
+        changed = replace(change(current), id=contact_id)
+        prepared = prepare_contact(changed, region, warnings=warnings)
         _store_checked(conn, prepared, force, current)
         stamped = replace(prepared, created_at=current.created_at, updated_at=app.now)
         store.update_contact(conn, stamped)

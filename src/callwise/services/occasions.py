@@ -20,6 +20,7 @@ from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import PlanPolicy, TripStop, check_rrule, occurrences
 from callwise.domain.places import normalise_country
+from callwise.domain.privacy import mask_field
 from callwise.domain.zone_evidence import city_coordinates
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
@@ -64,7 +65,7 @@ def snooze(app: App, query: str, until: str | dt.date, reason: str = "") -> Snoo
         )
     contact = resolve_contact(app, query)
     assert contact.id is not None
-    found = Snooze(contact.id, until, reason.strip())
+    found = Snooze(contact.id, until, mask_field("reason", reason.strip(), []))  # P8.2
     with app.transaction() as conn:
         activity.set_snooze(conn, found)
     return Snoozed(contact, found)
@@ -94,14 +95,17 @@ def add_trip(
     end = parse_day(end, field="to", today=today)
     _trip(city, start, end, today)
     code = normalise_country(country)
-    trip = Trip(city.strip(), start, end, None, region.strip(), code, notes.strip())
+    masked: list[str] = []  # P8.2: no full SSN or card number in the trip's notes
+    notes = mask_field("notes", notes.strip(), masked)
+    trip = Trip(city.strip(), start, end, None, region.strip(), code, notes)
     where = city_coordinates(trip.city, trip.region, trip.country)
-    warning = ""
     if where is None:
-        warning = (
+        masked.insert(
+            0,
             f"callwise does not know the city {trip.city!r}: only contacts whose city is written "
-            "the same way will be invited (add --region or --country, or check the spelling)"
+            "the same way will be invited (add --region or --country, or check the spelling)",
         )
+    warning = "; ".join(masked)
     with app.transaction() as conn:
         trip_id = activity.insert_trip(conn, trip)
     return TripReport(replace(trip, id=trip_id), where, warning)

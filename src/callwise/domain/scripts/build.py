@@ -20,7 +20,7 @@ from callwise.domain.calls import Call, Promise, Trip
 from callwise.domain.city_facts import CityFacts
 from callwise.domain.model import Contact
 from callwise.domain.occasion_kinds import SCRIPTS
-from callwise.domain.privacy import mask_sensitive
+from callwise.domain.privacy import mask_field, spoken_masked
 from callwise.domain.scripts.context import script_context, variant_key
 from callwise.domain.scripts.render import render_lines
 from callwise.domain.scripts.request import (
@@ -218,14 +218,14 @@ def _screen(section: Section, guard: TopicGuard, left_out: list[str]) -> Section
 
 def _render(key: str, context: Mapping[str, Any], env: jinja2.Environment, vkey: str) -> Section:
     """One section, with any SSN or card number that reached its wording masked (P8.2):
-    contact notes, the last call and a user's template all pass through here."""
+    contact notes, the last call and a user's template all pass through here. A spoken line
+    says a masked number naturally ('the number ending 6789'), never its stars."""
     spec = _SPECS[key]
     lines = []
+    left_out: list[str] = context["prep"]["left_out"]
     for line in render_lines(env, spec.template, context, vkey):
-        result = mask_sensitive(line)
-        left_out: list[str] = context["prep"]["left_out"]
-        left_out.extend(w for w in result.warnings if w not in left_out)
-        lines.append(result.text)
+        text = mask_field(spec.title, line, left_out)
+        lines.append(spoken_masked(text) if spec.spoken else text)
     return Section(key, spec.title, tuple(lines), _rules(key, context), spec.spoken)
 
 

@@ -33,7 +33,7 @@ from callwise.domain.city_facts import CityFacts, CityInfo, name_key
 from callwise.domain.model import AddressForm, Contact, RelationshipKind
 from callwise.domain.scripts.answer import needs_answer
 from callwise.domain.scripts.request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
-from callwise.domain.scripts.talk import small_talk
+from callwise.domain.scripts.talk import TalkDay, small_talk
 from callwise.domain.scripts.words import (
     TopicGuard,
     address_name,
@@ -249,8 +249,10 @@ def _followups(request: ScriptRequest) -> list[dict[str, Any]]:
     return items
 
 
-def _prep(request: ScriptRequest, notes: Notes) -> dict[str, Any]:
-    """The preparation card (P1.1-P1.3): the user's own data, unscreened, never spoken."""
+def _prep(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[str, Any]:
+    """The preparation card (P1.1-P1.3): the user's own data, never spoken. Interests and
+    family notes that touch a topic to avoid stay off it, so the card never suggests what
+    it says not to raise (P4.2)."""
     c = request.contact
     met_date = full_date(c.met.date, c.country) if c.met.date else ""
     return {
@@ -263,8 +265,8 @@ def _prep(request: ScriptRequest, notes: Notes) -> dict[str, Any]:
         "department": c.department.strip(),
         "organization": c.organization.strip(),
         "local_time": request.local_time_text.strip(),
-        "interests": [i.strip() for i in c.interests if i.strip()],
-        "family": c.family_notes.strip(),
+        "interests": [i.strip() for i in guard.keep(c.interests) if i.strip()],
+        "family": c.family_notes.strip() if guard.allows(c.family_notes) else "",
         "avoid": [t.strip() for t in c.avoid_topics if t.strip()],
         "followups": _followups(request),
         "left_out": notes.left_out,
@@ -319,7 +321,9 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
     """All template variables for one script but `pick` (see the module docstring)."""
     c, notes = request.contact, Notes()
     key = variant_key(request)
-    talk = small_talk(c, _city(request, guard), guard, key)
+    talk = small_talk(
+        c, _city(request, guard), guard, key, TalkDay(request.today, request.last_call)
+    )
     next_call = (
         spoken_future(request.next_call, request.today, c.country) if request.next_call else ""
     )
@@ -342,5 +346,5 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
     context |= _names(request) | _affiliations(c, guard) | purpose
     context["needs_answer"] = _needs_answer(request, purpose)
     context |= _spoken_contact(request, guard, notes)
-    context["prep"] = _prep(request, notes)
+    context["prep"] = _prep(request, guard, notes)
     return context

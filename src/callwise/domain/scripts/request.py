@@ -15,7 +15,7 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.occasion_kinds import SCRIPT_IDS, SCRIPTS
 from callwise.domain.phones import display_number
-from callwise.domain.privacy import mask_sensitive
+from callwise.domain.privacy import mask_field
 from callwise.domain.scripts.words import TopicGuard, words_of
 from callwise.domain.settings import Settings
 
@@ -115,27 +115,25 @@ def make_guard(request: ScriptRequest) -> TopicGuard:
 
 def masked_request(request: ScriptRequest, warnings: list[str]) -> ScriptRequest:
     """The request with every social security and card number in its free text masked to the
-    last four digits, one warning each in `warnings` (P8.2): nothing is ever read out in full."""
+    last four digits, one warning each naming where it was (P8.2): nothing is read out in full."""
 
-    def mask(text: str) -> str:
-        result = mask_sensitive(text)
-        warnings.extend(w for w in result.warnings if w not in warnings)
-        return result.text
-
-    def promises(items: tuple[Promise, ...]) -> tuple[Promise, ...]:
-        return tuple(replace(p, text=mask(p.text)) for p in items)
+    def promises(where: str, items: tuple[Promise, ...]) -> tuple[Promise, ...]:
+        return tuple(replace(p, text=mask_field(where, p.text, warnings)) for p in items)
 
     call = request.last_call
     if call is not None:
         call = replace(
-            call, notes=mask(call.notes), recap=mask(call.recap), promises=promises(call.promises)
+            call,
+            notes=mask_field("last call's notes", call.notes, warnings),
+            recap=mask_field("last call's recap", call.recap, warnings),
+            promises=promises("last call's promise", call.promises),
         )
     return replace(
         request,
-        purpose=mask(request.purpose),
-        memorable_line=mask(request.memorable_line),
-        recap=mask(request.recap),
-        introducer=mask(request.introducer),
-        open_promises=promises(request.open_promises),
+        purpose=mask_field("purpose", request.purpose, warnings),
+        memorable_line=mask_field("memorable line", request.memorable_line, warnings),
+        recap=mask_field("recap", request.recap, warnings),
+        introducer=mask_field("introducer", request.introducer, warnings),
+        open_promises=promises("promise", request.open_promises),
         last_call=call,
     )

@@ -151,15 +151,23 @@ def words_of(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """A crude singular: 'layoffs' -> 'layoff', 'politics' -> 'politic'; 'class' stays."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    """A crude stem, so that a word and its forms agree: 'layoffs' -> 'layoff', 'politics' ->
+    'politic', 'divorced', 'divorcing' and 'divorce' -> 'divorc'; 'class' stays."""
+    if len(word) > 5 and word.endswith(("ing", "ed")):
+        word = word[: -3 if word.endswith("ing") else -2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
 def _matches(topic_stem: str, word: str) -> bool:
-    """Same stem, or a longer topic stem that starts the word ('politic' in 'political')."""
-    return _stem(word) == topic_stem or (len(topic_stem) >= 5 and word.startswith(topic_stem))
+    """Same stem, or a stem of five letters or more that starts the other word ('politic' in
+    'political', 'divorc' in 'divorcee'): over-matching drops a prompt, never raises a topic."""
+    stem = _stem(word)
+    if stem == topic_stem:
+        return True
+    shorter, longer = sorted((topic_stem, stem), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter)
 
 
 @dataclass(frozen=True, slots=True)
