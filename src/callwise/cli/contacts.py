@@ -24,6 +24,17 @@ app = typer.Typer(help="Add, change, look up and remove contacts.", no_args_is_h
 
 ContactArg = Annotated[str, typer.Argument(help="An id (42) or a name that matches one contact.")]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+EditedArg = Annotated[
+    str | None, typer.Argument(help="An id (42) or a name that matches one contact.")
+]
+AllMatching = Annotated[
+    str | None,
+    typer.Option(
+        "--all-matching",
+        metavar="WORDS",
+        help="With --kind only: change every contact `contacts find WORDS` finds.",
+    ),
+]
 Limit = Annotated[
     int, typer.Option("--limit", min=1, max=MAX_ID, help="At most this many contacts.")
 ]
@@ -90,19 +101,9 @@ def add(
 @o.with_contact_options
 def edit(
     ctx: typer.Context,
-    contact: Annotated[
-        str | None,
-        typer.Argument(help="An id (42) or a name that matches one contact."),
-    ] = None,
+    contact: EditedArg = None,
     opts: dict[str, Any] | None = None,
-    all_matching: Annotated[
-        str | None,
-        typer.Option(
-            "--all-matching",
-            metavar="WORDS",
-            help="With --kind only: change every contact `contacts find WORDS` finds.",
-        ),
-    ] = None,
+    all_matching: AllMatching = None,
     yes: Yes = False,
     force: o.Force = False,
     remove_phone: Annotated[list[str] | None, typer.Option(help="Remove this phone.")] = None,
