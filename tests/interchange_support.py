@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from callwise.domain.model import Contact, Gatekeeper, OtherDate, RelationshipKind
+from callwise.domain.model import Contact, Gatekeeper, OtherDate
 from callwise.interchange import fields
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 
@@ -76,16 +76,13 @@ def canonical_google(contact: Contact) -> Contact:
         known = gatekeeper.role in fields.GATEKEEPER_ROLES and gatekeeper.name
         gatekeeper = dataclasses.replace(gatekeeper, role=gatekeeper.role if known else "assistant")
     tags = fields.user_tags(part for tag in contact.tags for part in tag.split(":::"))
-    names = (contact.given_name, contact.family_name, contact.display_name, contact.nickname)
-    nameless = not any(n.strip() for n in names)
-    organization = nameless and bool(contact.organization.strip())
     return Contact(
         given_name=contact.given_name,
         family_name=contact.family_name,
         display_name=_display(contact, any_order=True),
         nickname=contact.nickname,
         honorific=contact.honorific,
-        kind=RelationshipKind.ORGANIZATION if organization else RelationshipKind.PERSONAL,
+        kind=contact.kind,  # the "callwise kind" custom field
         job_title=contact.job_title,
         organization=contact.organization,
         department=contact.department,

@@ -13,14 +13,28 @@ from callwise.cli.state import confirm, console, err_console, interactive, print
 from callwise.domain.codec import contact_to_dict
 from callwise.domain.contact_input import relationship_kind
 from callwise.domain.contacts import MAX_ID
-from callwise.domain.errors import ConflictError
+from callwise.domain.errors import ConflictError, NotFoundError, ValidationError
 from callwise.domain.model import Contact
+from callwise.services import contact_kinds as kinds
 from callwise.services import contacts as service
 from callwise.services.app import App
+from callwise.services.browse import Filters
 
 app = typer.Typer(help="Add, change, look up and remove contacts.", no_args_is_help=True)
 
 ContactArg = Annotated[str, typer.Argument(help="An id (42) or a name that matches one contact.")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+EditedArg = Annotated[
+    str | None, typer.Argument(help="An id (42) or a name that matches one contact.")
+]
+AllMatching = Annotated[
+    str | None,
+    typer.Option(
+        "--all-matching",
+        metavar="WORDS",
+        help="With --kind only: change every contact `contacts find WORDS` finds.",
+    ),
+]
 Limit = Annotated[
     int, typer.Option("--limit", min=1, max=MAX_ID, help="At most this many contacts.")
 ]
@@ -92,8 +106,10 @@ def add(
 @o.with_contact_options
 def edit(
     ctx: typer.Context,
-    contact: ContactArg,
+    contact: EditedArg = None,
     opts: dict[str, Any] | None = None,
+    all_matching: AllMatching = None,
+    yes: Yes = False,
     force: o.Force = False,
     remove_phone: Annotated[list[str] | None, typer.Option(help="Remove this phone.")] = None,
     remove_email: Annotated[list[str] | None, typer.Option(help="Remove this email.")] = None,
@@ -110,11 +126,18 @@ def edit(
 
     Only the fields named change, applied to the contact as stored when it is written, so an
     edit made meanwhile elsewhere (the web app, another command) is kept (issue 11).
+    `--all-matching WORDS --kind KIND` changes the relationship of every contact the words
+    find (imports guess it from the card), after showing how many and asking.
 
     Example: callwise contacts edit "Dana Whitfield" --title COO --tag vip --remove-tag clients
+
+    Example: callwise contacts edit --all-matching "acme" --kind business --yes
     """
     removals = {k: v for k, v in locals().items() if k.startswith("remove_")}
     options = {**(opts or {}), **removals}
+    if all_matching is not None or contact is None:
+        _edit_matching(ctx, contact, all_matching, options, yes)
+        return
     app_ = state(ctx).app
     found = service.resolve_contact(app_, contact)
     introducer = _introducer(app_, options)
@@ -130,6 +153,47 @@ def edit(
         lambda f: service.edit_contact(app_, contact_id, change, force=f, warnings=masked), force
     )
     _output(ctx, saved, "Updated", masked)
+
+
+def _edit_matching(
+    ctx: typer.Context, contact: str | None, words: str | None, options: dict[str, Any], yes: bool
+) -> None:
+    """`edit --all-matching WORDS --kind KIND`: the relationship of every contact found."""
+    if words is None:
+        raise ValidationError(
+            "give a contact (an id or a name), or --all-matching WORDS with --kind",
+            field="contact",
+        )
+    others = [k for k, v in options.items() if v not in (None, []) and k != "kind"]
+    if contact is not None or others or options.get("kind") is None:
+        raise ValidationError(
+            "--all-matching changes only the relationship: give --kind and no contact or "
+            "other option",
+            field="all_matching",
+        )
+    app_, filters = state(ctx).app, Filters(query=words)
+    preview = kinds.preview_kind_change(app_, filters, options["kind"])
+    kind = preview.kind.value
+    if not preview.matching:
+        raise NotFoundError(
+            f"no contact matches {words!r}; `callwise contacts find WORDS` shows what matches",
+            field="all_matching",
+        )
+    if preview.changing and not yes:
+        confirm(
+            f"Mark {preview.changing} of the {preview.matching} contacts matching {words!r} "
+            f"as {kind}?",
+            refuse_hint="add --yes to change them",
+        )
+    done = kinds.set_kind_of_matching(app_, filters, kind) if preview.changing else preview
+    if state(ctx).as_json:
+        print_json({"kind": kind, "matching": done.matching, "changed": done.changing})
+    else:
+        console.print(
+            f"Marked {done.changing} contacts matching {words!r} as {kind} "
+            f"({done.matching - done.changing} were {kind} already).",
+            highlight=False,
+        )
 
 
 @app.command("show")
@@ -193,7 +257,7 @@ def find(
 def remove(
     ctx: typer.Context,
     contact: ContactArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Remove a contact (asks first; `callwise import` of a backup brings them back).
 

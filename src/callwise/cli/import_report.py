@@ -16,7 +16,7 @@ from callwise.interchange import formats
 from callwise.services.import_match import Target
 from callwise.services.import_source import Progress as ProgressCallback
 from callwise.services.importer import ImportReport
-from callwise.services.shapes.imports import import_shape
+from callwise.services.shapes.imports import guessed_business, import_shape
 
 SHOWN = 20
 NAMES = formats.NAMES  # the import report's name for each format
@@ -91,6 +91,7 @@ def print_report(report: ImportReport, path: Path) -> None:
     else:
         verb = "Would import" if report.dry_run else "Imported"
         console.print(f"{kind} {path.name}: {verb}: {counts}.")
+        _guessed_line(report)
     _section("Merged (fields that change, and why they are one person):", _merge_lines(report))
     _section(
         "Kept separate (they look alike but may be different people):",
@@ -116,6 +117,17 @@ def print_report(report: ImportReport, path: Path) -> None:
     )
     if report.dry_run:
         console.print("Dry run: nothing was written.")
+
+
+def _guessed_line(report: ImportReport) -> None:
+    """How many new contacts were made business by their card, why, and how to change it."""
+    guessed = guessed_business(report)
+    if guessed.count:
+        console.print(
+            f"{guessed.count} guessed business ({guessed.words}); change with "
+            "`callwise contacts edit --all-matching WORDS --kind personal`.",
+            highlight=False,
+        )
 
 
 def _other(target: Target) -> str:

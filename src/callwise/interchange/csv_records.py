@@ -71,7 +71,7 @@ def _record(row: Row, header: Header, fill: RowReader) -> ParsedRecord | Rejecte
     contact = draft.build()
     if reason := nameless_reason(contact):
         return RejectedRecord(row.line, reason)
-    return ParsedRecord(row.line, contact, tuple(draft.warnings))
+    return ParsedRecord(row.line, contact, tuple(draft.warnings), draft.guessed_business)
 
 
 def text(record: dict[str, str], name: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from callwise.domain.contacts import has_name
 from callwise.domain.errors import ValidationError
+from callwise.domain.kind_guess import KindGuess, guess_kind
 from callwise.domain.model import (
     AddressForm,
     Contact,
@@ -72,6 +73,7 @@ class ContactDraft:
     notes: list[str] = field(default_factory=list)
     extra_notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    guess: KindGuess | None = None  # set by build(): the kind and the evidence for it
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -181,8 +183,11 @@ class ContactDraft:
                 self.tags.append(tag.strip())
 
     def build(self) -> Contact:
-        """The `Contact` this draft describes (phones as written; `prepare_contact` follows)."""
-        base = self._contact("")
+        """The `Contact` this draft describes (phones as written; `prepare_contact` follows),
+        of the kind the file states, else the kind its evidence suggests (domain/kind_guess)."""
+        read = self._contact("")
+        self.guess = guess_kind(read, self._stated_kind())
+        base = read.with_changes(kind=self.guess.kind)
         display = self.display_name.strip() or self._composed_name()
         if display and not self._says_no_more(display, base):
             return base.with_changes(display_name=display)
@@ -205,14 +210,22 @@ class ContactDraft:
         plain = f"{base.given_name} {base.family_name}"
         return fields.same_name(display, plain, f"{base.honorific} {plain}", base.name)
 
-    def _kind(self) -> RelationshipKind:
+    def _stated_kind(self) -> RelationshipKind | None:
+        """The kind the file says; a card naming only an organization is one."""
         if self.kind is not None:
             return self.kind
         names = (self.given_name, self.family_name, self.display_name, self.nickname)
         nameless = not any(n.strip() for n in (*names, self.sort_name, self.middle_name))
         if nameless and self.organization.strip():
             return RelationshipKind.ORGANIZATION
-        return RelationshipKind.PERSONAL
+        return None
+
+    @property
+    def guessed_business(self) -> tuple[str, ...]:
+        """The evidence that made this record business, when the file did not say (after
+        build())."""
+        guess = self.guess
+        return guess.evidence if guess is not None and guess.guessed_business else ()
 
     def _gatekeeper(self) -> Gatekeeper | None:
         if not (self.gatekeeper_name or self.gatekeeper_phone):
@@ -228,7 +241,7 @@ class ContactDraft:
             display_name=display_name,
             nickname=self.nickname.strip(),
             honorific=self.honorific.strip(),
-            kind=self._kind(),
+            kind=RelationshipKind.PERSONAL,
             address_form=self.address_form,
             job_title=self.job_title.strip(),
             organization=self.organization.strip(),

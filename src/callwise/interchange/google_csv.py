@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 
 from callwise.domain.errors import ValidationError
-from callwise.domain.model import Contact, PartialDate
+from callwise.domain.model import RELATIONSHIP_KINDS, Contact, PartialDate, RelationshipKind
 from callwise.interchange import fields
 from callwise.interchange.csv_common import csv_line, split_multi
 from callwise.interchange.csv_records import read_table, text
@@ -44,6 +44,7 @@ _FLAT = {
     "Organization Department": "department",
 }
 FAMILY_NOTES_FIELD = "Family notes"
+KIND_FIELD = "callwise kind"  # business, personal ...: stated, so an import never guesses it
 
 
 _KNOWN = {name.casefold(): name for name in (*_FLAT, "Birthday", "Notes", "Labels")}
@@ -118,9 +119,12 @@ def _fill_group(draft: ContactDraft, kind: str, number: int, parts: dict[str, st
 
 
 def _custom_field(draft: ContactDraft, label: str, value: str) -> None:
-    """Custom fields become `Label: value` lines of the notes; callwise's family notes return."""
+    """Custom fields become `Label: value` lines of the notes; callwise's family notes and
+    relationship kind return."""
     if label.casefold() == FAMILY_NOTES_FIELD.casefold():
         draft.family_lines.append(value.replace("\r\n", "\n"))
+    elif label.casefold() == KIND_FIELD.casefold() and value.casefold() in RELATIONSHIP_KINDS:
+        draft.kind = RelationshipKind(value.casefold())
     else:
         draft.keep_in_notes(label or "Custom field", value)
 
@@ -219,6 +223,7 @@ def _pairs(contact: Contact) -> dict[str, list[tuple[str, str]]]:
         family = fields.family_relations(contact.family_notes)
         relations.extend(family or [])
         custom.extend([] if family else [(FAMILY_NOTES_FIELD, contact.family_notes)])
+    custom.append((KIND_FIELD, contact.kind.value))
     return {
         "emails": [(fields.written_email_label(e.label), e.address) for e in contact.emails],
         "phones": phones,

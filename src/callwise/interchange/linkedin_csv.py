@@ -1,4 +1,5 @@
-"""LinkedIn's Connections.csv: every row a business contact connected on a known day.
+"""LinkedIn's Connections.csv: every row a connection made on a known day (business, by the
+source: domain/kind_guess).
 
 Current exports open with a `Notes:` preamble (quoted text that may span lines) and a blank
 line before the header; older ones start at the header and have no URL column.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from callwise.domain.model import RelationshipKind
+from callwise.domain.kind_guess import LINKEDIN_SOURCE
 from callwise.interchange.csv_records import read_table, text
 from callwise.interchange.draft import ContactDraft
 from callwise.interchange.records import ParsedRecord, RejectedRecord
@@ -41,9 +42,8 @@ def read_linkedin(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecor
 
 
 def _fill(record: dict[str, str], draft: ContactDraft) -> None:
-    """A connection: business kind, source linkedin, Position as job title (P2.6)."""
-    draft.kind = RelationshipKind.BUSINESS
-    draft.source = "linkedin"
+    """A connection: source linkedin (so a business contact, P2.6), Position as job title."""
+    draft.source = LINKEDIN_SOURCE
     draft.given_name = text(record, "First Name")
     draft.family_name = text(record, "Last Name")
     draft.organization = text(record, "Company")

@@ -12,12 +12,14 @@ class ParsedRecord:
     """A contact as read (not yet normalised or validated: phones as written).
 
     `line` is the 1-based file line where the record starts; `warnings` name values that
-    were read differently than written or kept in the notes.
+    were read differently than written or kept in the notes; `guessed_business` the evidence
+    that made the contact business when the file did not say its kind (domain/kind_guess).
     """
 
     line: int
     contact: Contact
     warnings: tuple[str, ...] = ()
+    guessed_business: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,7 @@ def read_card(card: RawCard) -> ParsedRecord | RejectedRecord:
     contact = draft.build()
     if reason := nameless_reason(contact):
         return RejectedRecord(card.line, reason)
-    return ParsedRecord(card.line, contact, tuple(draft.warnings))
+    return ParsedRecord(card.line, contact, tuple(draft.warnings), draft.guessed_business)
 
 
 class _CardReader:

@@ -53,7 +53,7 @@ class Choices:
     cities: list[str]
 
 
-def _check(filters: Filters, limit: int, offset: int) -> None:
+def check_filters(filters: Filters, limit: int, offset: int) -> None:
     if filters.relationship and filters.relationship not in RELATIONSHIP_KINDS:
         kinds = ", ".join(RELATIONSHIP_KINDS)
         raise ValidationError(
@@ -68,19 +68,23 @@ def _check(filters: Filters, limit: int, offset: int) -> None:
 
 def browse_contacts(app: App, filters: Filters, *, limit: int = 50, offset: int = 0) -> BrowsePage:
     """One page of the contacts matching every filter, in name order."""
-    _check(filters, limit, offset)
-    due_before = home_today(app) if filters.overdue else None
+    check_filters(filters, limit, offset)
+    criteria = criteria_of(app, filters)
     with app.engine.connect() as conn:
-        criteria = store.Criteria(
-            query=filters.query,
-            kind=filters.relationship or None,
-            tag=(filters.tag or "").strip() or None,
-            city=(filters.city or "").strip() or None,
-            due_before=due_before,
-            default_cadences=_default_cadences(app) if filters.overdue else (),
-        )
         ids, total = store.browse_ids(conn, criteria, limit=limit, offset=offset)
         return BrowsePage(contact_store.get_contacts(conn, ids), total, limit, offset)
+
+
+def criteria_of(app: App, filters: Filters) -> store.Criteria:
+    """What the store matches for these filters (overdue by your date and default cadences)."""
+    return store.Criteria(
+        query=filters.query,
+        kind=filters.relationship or None,
+        tag=(filters.tag or "").strip() or None,
+        city=(filters.city or "").strip() or None,
+        due_before=home_today(app) if filters.overdue else None,
+        default_cadences=_default_cadences(app) if filters.overdue else (),
+    )
 
 
 def _default_cadences(app: App) -> tuple[tuple[str, int], ...]:

@@ -51,6 +51,7 @@ class PreparedBatch:
     rejected: list[RejectedRecord] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
+    guessed: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # kind_guess
     bytes_read: int = 0
     part_end: bool = False  # the last batch of a file part (see read_part_batches)
 
@@ -81,6 +82,8 @@ def _prepare(record: ParsedRecord | RejectedRecord, region: str, into: PreparedB
         into.rejected.append(RejectedRecord(record.line, str(exc)))
         return
     into.warnings.extend((record.line, w) for w in record.warnings)
+    if record.guessed_business:
+        into.guessed.append((record.line, record.guessed_business))
     into.flagged.extend(
         (record.line, contact.name, p.number) for p in contact.phones if not p.valid
     )

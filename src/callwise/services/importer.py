@@ -83,6 +83,7 @@ class ImportReport:
     rejected: list[RejectedRecord] = field(default_factory=list)
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    guessed: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # kind_guess
     restored: RestoreReport | None = None
     kept_apart: list[KeptApart] = field(default_factory=list)
     separate_lines: frozenset[int] = frozenset()
@@ -288,6 +289,7 @@ def _take_findings(report: ImportReport, batch: PreparedBatch, holders: FileHold
     report.rejected.extend(batch.rejected)
     report.warnings.extend(batch.warnings)
     report.flagged.extend(batch.flagged)
+    report.guessed.extend(batch.guessed)
     holders.add(batch.ready, batch.profiles)
     return batch.ready
 

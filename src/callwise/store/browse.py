@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, or_, select, update
 
 from callwise.domain.text import fold
 from callwise.store.candidates import follow_up_open
@@ -16,6 +16,7 @@ from callwise.store.contacts import _term_condition
 from callwise.store.tables import calls, contacts, promises
 
 MAX_CHOICES = 200
+_BATCH = 500  # ids in one UPDATE ... IN (...)
 _DAY = dt.timedelta(days=1)
 
 
@@ -79,6 +80,27 @@ def browse_ids(
     ids = [int(i) for i in conn.scalars(page.limit(limit).offset(offset))]
     total = conn.scalar(_where(select(func.count(contacts.c.id)), conditions)) or 0
     return ids, int(total)
+
+
+def kind_counts(conn: Connection, criteria: Criteria, kind: str) -> tuple[int, int]:
+    """How many contacts match, and how many of them are not of `kind` yet."""
+    conditions = _conditions(conn, criteria)
+    count = select(func.count(contacts.c.id))
+    matching = conn.scalar(_where(count, conditions)) or 0
+    other = conn.scalar(_where(count, [*conditions, contacts.c.kind != kind])) or 0
+    return int(matching), int(other)
+
+
+def set_kind(conn: Connection, criteria: Criteria, kind: str, now: dt.datetime) -> int:
+    """Make every matching contact of `kind`; how many changed."""
+    chosen = _where(select(contacts.c.id), [*_conditions(conn, criteria), contacts.c.kind != kind])
+    ids = [int(i) for i in conn.scalars(chosen)]
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start : start + _BATCH]
+        conn.execute(
+            update(contacts).where(contacts.c.id.in_(chunk)).values(kind=kind, updated_at=now)
+        )
+    return len(ids)
 
 
 def tag_choices(conn: Connection) -> list[str]:

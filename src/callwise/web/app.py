@@ -133,6 +133,7 @@ def _include_routes(app: FastAPI) -> None:
     from callwise.web.pages import (
         call,
         contacts,
+        contacts_mark,
         duplicates,
         feed,
         imports,
@@ -147,6 +148,7 @@ def _include_routes(app: FastAPI) -> None:
     for module in (
         login,
         today,
+        contacts_mark,  # before contacts: /contacts/mark is no contact's page
         contacts,
         duplicates,
         call,

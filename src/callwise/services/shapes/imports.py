@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from callwise.domain.kind_guess import GuessedSummary, summarise_guesses
+
 if TYPE_CHECKING:
     from callwise.services.importer import ImportReport
 
@@ -15,16 +17,30 @@ def restored_shape(report: ImportReport) -> dict[str, Any] | None:
     return None if r is None else {"added": r.added, "updated": r.updated, "settings": r.settings}
 
 
+def guessed_business(report: ImportReport) -> GuessedSummary:
+    """The new contacts whose file did not say their kind and were guessed business (a
+    record merged into a contact leaves its kind as merging decides)."""
+    added = {line for line, _name in report.added}
+    return summarise_guesses(words for line, words in report.guessed if line in added)
+
+
+def guessed_shape(report: ImportReport) -> dict[str, Any]:
+    """`{"count", "evidence": ["job title", "company" ...]}`."""
+    summary = guessed_business(report)
+    return {"count": summary.count, "evidence": list(summary.evidence)}
+
+
 def import_shape(report: ImportReport) -> dict[str, Any]:
     """`import --json`: a backup gives its counts flat, an address book the full report."""
     restored = restored_shape(report)
     if restored is not None:
         return {"format": "backup", "dry_run": report.dry_run, **restored}
-    return report.as_dict()
+    return report.as_dict() | {"guessed_business": guessed_shape(report)}
 
 
 def import_report_shape(report: ImportReport) -> dict[str, Any]:
     """The API's report: every list (empty for a backup), and `restored` (null but for one)."""
     restored = restored_shape(report)
     added = restored["added"] if restored else len(report.added)
-    return report.as_dict() | {"added": added, "restored": restored}
+    guessed = guessed_shape(report)
+    return report.as_dict() | {"added": added, "restored": restored, "guessed_business": guessed}

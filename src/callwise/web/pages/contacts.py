@@ -22,6 +22,7 @@ from callwise.web.pages import contact_form, contact_profile
 from callwise.web.schemas.common import MAX_ID
 
 PAGE_SIZE = 50
+MARKS = ("business", "personal")  # what a search's results can be marked as (contacts_mark)
 
 router = APIRouter()
 
@@ -53,6 +54,12 @@ def page_links(filters: Filters, page: BrowsePage) -> dict[str, str]:
     return links
 
 
+def mark_links(filters: Filters) -> dict[str, str]:
+    """The page that marks every contact these filters find as business or personal."""
+    query = filter_query(filters)
+    return {kind: f"/contacts/mark?{query}&{urlencode({'kind': kind})}" for kind in MARKS}
+
+
 @router.get("/contacts", response_class=HTMLResponse)
 def contacts_page(
     request: Request,
@@ -73,6 +80,7 @@ def contacts_page(
         "page": page,
         "links": page_links(filters, page),
         "filtered": filter_query(filters) != "",
+        "marks": mark_links(filters),
     }
     if partial:
         return render(request, "partials/contact_results.html", context)

@@ -31,6 +31,7 @@ from callwise.services.app import App
 from callwise.services.contacts import count_contacts
 from callwise.services.importer import ImportReport
 from callwise.services.plan import home_today
+from callwise.services.shapes.imports import guessed_business
 from callwise.web.deps import AppDep, CsrfDep, render
 
 router = APIRouter()
@@ -132,6 +133,7 @@ def _report_page(
         "done": done,
         "problem": problem,
         "shown": SHOWN,
+        "guessed": guessed_business(report),
     }
     return render(request, "import_preview.html", context, status_code=status_code)
 
@@ -237,7 +239,7 @@ def import_confirm(
 def result_view(report: ImportReport, name: str) -> dict[str, Any]:
     """What the result page shows of an import, as plain JSON values (kept with the upload);
     the template reads it as it reads the report."""
-    restored = report.restored
+    restored, guessed = report.restored, guessed_business(report)
     return {
         "name": name,
         "format": report.format,
@@ -252,6 +254,7 @@ def result_view(report: ImportReport, name: str) -> dict[str, Any]:
         "flagged": report.flagged,
         "warnings": report.warnings,
         "restored": vars(restored) if restored else None,
+        "guessed": {"count": guessed.count, "words": guessed.words},
     }
 
 
@@ -268,6 +271,7 @@ def import_result(request: Request, upload_id: str) -> HTMLResponse:
         "values": {"name": result["name"]},
         "done": True,
         "shown": SHOWN,
+        "guessed": result.get("guessed"),
     }
     return render(request, "import_preview.html", context)
 

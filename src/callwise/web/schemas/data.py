@@ -94,6 +94,14 @@ class ImportWarning(BaseModel):
     warning: str
 
 
+class GuessedBusiness(BaseModel):
+    """New contacts the file gave no relationship for, made business by what their card shows;
+    `contacts edit --all-matching ... --kind personal` (or the Contacts page) changes them."""
+
+    count: int
+    evidence: list[str] = Field(description="job title, company, work number ...")
+
+
 class Restored(BaseModel):
     """What a callwise backup restores."""
 
@@ -123,6 +131,7 @@ class ImportReportOut(BaseModel):
         description="A dry run: the real import would be refused for this reason"
     )
     restored: Restored | None
+    guessed_business: GuessedBusiness
 
     @classmethod
     def of(cls, report: ImportReport) -> ImportReportOut:
