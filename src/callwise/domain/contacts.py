@@ -94,10 +94,10 @@ def prepare_contact(
         gatekeeper = _prepare_gatekeeper(gatekeeper, region, strict=strict)
     availability, notes = _check_availability(contact, strict=strict)
     linkedin_url, notes = _check_linkedin(contact.linkedin_url, notes, strict=strict)
-    masked = mask_contact(replace(contact, notes=notes), [] if warnings is None else warnings)
-    return replace(
-        masked,
+    prepared = replace(
+        contact,
         availability=availability,
+        notes=notes,
         linkedin_url=linkedin_url,
         given_name=contact.given_name.strip(),
         family_name=contact.family_name.strip(),
@@ -111,10 +111,11 @@ def prepare_contact(
         country=normalise_country(contact.country),
         time_zone=normalise_zone(contact.time_zone),
         gatekeeper=gatekeeper,
-        interests=_clean_list(masked.interests),
-        avoid_topics=_clean_list(masked.avoid_topics),
-        tags=_clean_list(masked.tags),
+        interests=_clean_list(contact.interests),
+        avoid_topics=_clean_list(contact.avoid_topics),
+        tags=_clean_list(contact.tags),
     )
+    return mask_contact(prepared, [] if warnings is None else warnings)
 
 
 def _check_numbers(contact: Contact) -> None:

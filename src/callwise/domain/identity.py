@@ -40,6 +40,7 @@ ROLE_LOCAL_PARTS = frozenset(
 )  # fmt: skip
 MAIN_LABELS = frozenset({"main", "company", "switchboard"})
 KEY_KINDS = ("phone", "email", "linkedin")  # the kinds of shared evidence, strongest last
+_EVIDENCE_PREFIXES = tuple(f"{kind}:" for kind in KEY_KINDS)
 _KIND_WEIGHT = {"phone": 0.5, "email": 0.5, "linkedin": 0.6}
 _NAME_WEIGHT = {
     NameAgreement.EQUAL: 0.35,
@@ -59,14 +60,15 @@ def is_role_address(address: str) -> bool:
     return local.split("+", 1)[0] in ROLE_LOCAL_PARTS
 
 
-def identity_keys(contact: Contact) -> tuple[str, ...]:
+def identity_keys(contact: Contact, keys: Iterable[str] | None = None) -> tuple[str, ...]:
     """The contact's phone, email and profile keys that can be evidence of identity: a number
-    labelled main and a role address are left out."""
+    labelled main and a role address are left out. `keys`: its keys already worked out (as
+    `match_keys` writes them; name keys are skipped)."""
     main = {f"phone:{p.number}" for p in contact.phones if fold(p.label) in MAIN_LABELS}
     return tuple(
         key
-        for key in match_keys(contact)
-        if not key.startswith("name:")
+        for key in (match_keys(contact) if keys is None else keys)
+        if key.startswith(_EVIDENCE_PREFIXES)
         and key not in main
         and not (key.startswith("email:") and is_role_address(key.removeprefix("email:")))
     )

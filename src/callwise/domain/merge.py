@@ -45,7 +45,7 @@ def match_keys(contact: Contact) -> tuple[str, ...]:
     keys += [f"email:{e.address.strip().casefold()}" for e in contact.emails if e.address.strip()]
     if contact.linkedin_url.strip():
         keys.append(f"linkedin:{normalise_linkedin_url(contact.linkedin_url)}")
-    name, organization = _name_parts(contact)
+    name, organization = name_parts(contact)
     if name and (organization or not keys):
         keys.append(f"name:{name}|{organization}")
     return tuple(dict.fromkeys(keys))
@@ -55,7 +55,7 @@ def name_key(contact: Contact) -> str:
     """`folded name|folded organization`: the weakest key. Alone (no phone, email or profile
     to go by) a name matches the same name without an organization, so that importing a
     name-only card twice does not make two contacts."""
-    name, organization = _name_parts(contact)
+    name, organization = name_parts(contact)
     return f"{name}|{organization}"
 
 
@@ -68,8 +68,9 @@ def given_key(contact: Contact) -> str:
     return f"{given}|{organization}" if given and organization else ""
 
 
-def _name_parts(contact: Contact) -> tuple[str, str]:
-    """The folded name and organization of the name key, apart: either may hold a `|`."""
+def name_parts(contact: Contact) -> tuple[str, str]:
+    """The folded name and organization of the name key (`name|organization`), apart: either
+    may hold a `|`."""
     named = " ".join(p for p in (contact.given_name, contact.family_name) if p.strip())
     return fold(contact.display_name or named), fold(contact.organization)
 

@@ -29,6 +29,9 @@ _CARD = re.compile(
     r"|\d{4}([ -])\d{6}\2\d{4,5}|\d{13,19})(?![\d*])"
 )
 _PHONE_LEAD = re.compile(r"\+[\d\s().-]*$")
+# Nine digits at most a space or hyphen apart: every number masked here has them, so text
+# without them (most of it) is left at once.
+_NINE_DIGITS = re.compile(r"\d(?:[ -]?\d){8}")
 # A number masked here: stars in groups, then the last four digits ('***-**-6789').
 _MASKED = re.compile(
     r"(?i)(?:\b(card|ssn|number|no\.?)\s*[:#]?\s*)?"
@@ -127,6 +130,8 @@ def _mask_cards(text: str, warnings: list[str]) -> str:
 def mask_sensitive(text: str) -> MaskResult:
     """Mask full SSNs and card numbers in `text`, keeping the last four digits (P8.2)."""
     warnings: list[str] = []
+    if not _NINE_DIGITS.search(text):
+        return MaskResult(text, ())
     masked = _mask_cards(_mask_ssns(text, warnings), warnings)
     return MaskResult(masked, tuple(warnings))
 
@@ -158,6 +163,10 @@ def mask_contact(contact: Contact, warnings: list[str]) -> Contact:
         return tuple(mask_field(field, item, warnings) for item in items)
 
     met = contact.met
+    texts = (contact.notes, contact.family_notes, met.event, met.place, met.circumstances)
+    lists = (contact.interests, contact.avoid_topics, contact.tags)
+    if not any(_NINE_DIGITS.search(t) for t in (*texts, *(i for items in lists for i in items))):
+        return contact  # nothing to mask (most contacts): no copy
     return replace(
         contact,
         notes=mask_field("notes", contact.notes, warnings),

@@ -187,7 +187,7 @@ class ContactDraft:
         of the kind the file states, else the kind its evidence suggests (domain/kind_guess)."""
         read = self._contact("")
         self.guess = guess_kind(read, self._stated_kind())
-        base = read.with_changes(kind=self.guess.kind)
+        base = read if self.guess.kind is read.kind else read.with_changes(kind=self.guess.kind)
         display = self.display_name.strip() or self._composed_name()
         if display and not self._says_no_more(display, base):
             return base.with_changes(display_name=display)

@@ -7,7 +7,9 @@ changes nothing."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import pickle
+import threading
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from callwise.domain.identity_words import (
     first_name_words,
     name_only_words,
 )
-from callwise.domain.merge import given_key, match_keys, merge_contacts, name_key
+from callwise.domain.merge import match_keys, merge_contacts, name_parts
 from callwise.domain.model import (
     Contact,
     Email,
@@ -33,7 +35,6 @@ from callwise.domain.model import (
     Phone,
 )
 from callwise.domain.names import AGREEING, NameAgreement, NameBook, compare_names, person_name
-from callwise.domain.text import fold
 
 KEPT_APART_SHOWN = 3  # possible duplicates reported per record
 
@@ -106,15 +107,22 @@ class Choice:
 
 def lookup_keys(contact: Contact) -> tuple[str, ...]:
     """The keys a record is looked up by: its phones, emails and profile, its name key, and
-    its first name at its organization (`given_key`)."""
+    its first name at its organization (as `given_key` writes it)."""
+    return _keys_and_profile(contact)[0]
+
+
+def _keys_and_profile(contact: Contact) -> tuple[tuple[str, ...], Profile]:
+    """`lookup_keys`, and what identity reads of the record (its evidence keys are the same
+    strings), each name part worked out once."""
     keys = [k for k in match_keys(contact) if not k.startswith("name:")]
-    name = name_key(contact)
-    if name != "|":  # a person's name, or an organization's card without one
-        keys.append(f"name:{name}")
-    given = given_key(contact)
-    if given:
-        keys.append(f"given:{given}")
-    return tuple(keys)
+    name, organization = name_parts(contact)
+    if name or organization:  # a person's name, or an organization's card without one
+        keys.append(f"name:{name}|{organization}")
+    person = person_name(contact)
+    if person.given and organization:
+        keys.append(f"given:{person.given}|{organization}")
+    found = tuple(keys)
+    return found, Profile(identity_keys(contact, found), person, organization)
 
 
 def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
@@ -149,30 +157,39 @@ class ReadyRecord:
     @classmethod
     def of(cls, line: int, contact: Contact) -> tuple[ReadyRecord, Profile]:
         """The record, and what identity reads of it (for the file's shared keys)."""
-        keys = lookup_keys(contact)
-        ready = cls(line, contact.name, _pack(contact), keys)
-        return ready, _profile(contact, keys)
+        keys, profile = _keys_and_profile(contact)
+        return cls(line, contact.name, _pack(contact), keys), profile
 
     @property
     def contact(self) -> Contact:
         return _unpack(self.data)
 
 
-def _pack(contact: Contact) -> bytes:
-    """The contact pickled and compressed: about 350 bytes (1.6 KB as objects)."""
-    return zlib.compress(ForkingPickler.dumps(contact), 1)
+class _Packer(threading.local):
+    """One pickler per thread, reused record after record (a new one costs as much as the
+    pickling)."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.pickler = ForkingPickler(self.buffer, pickle.HIGHEST_PROTOCOL)
+
+    def pack(self, contact: Contact) -> bytes:
+        """The contact pickled and compressed: about 350 bytes (1.6 KB as objects)."""
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.pickler.clear_memo()
+        self.pickler.dump(contact)
+        with self.buffer.getbuffer() as view:  # released before the next record's truncate
+            return zlib.compress(view, 1)
+
+
+_pack = _Packer().pack
 
 
 def _unpack(data: bytes) -> Contact:
     contact = pickle.loads(zlib.decompress(data))
     assert isinstance(contact, Contact)
     return contact
-
-
-def _profile(contact: Contact, keys: tuple[str, ...]) -> Profile:
-    evidence = set(identity_keys(contact))
-    held = tuple(k for k in keys if k in evidence)  # the same strings as `keys`
-    return Profile(held, person_name(contact), fold(contact.organization))
 
 
 class FileHolders:
@@ -195,7 +212,7 @@ class FileHolders:
         if holders is None:
             holders = KeyHolders()
             for record in (r for batch in self._records for r in batch):
-                holders.add(_profile(record.contact, record.keys))
+                holders.add(_keys_and_profile(record.contact)[1])
         return holders
 
 
