@@ -45,6 +45,8 @@ def cw(tmp_path: Path) -> Run:
         "1980-11-24",
         "--met-event",
         "the alumni dinner",
+        "--phone",
+        "+1 816 555 0175",  # the guided call needs a number to dial (issue 14)
     )
     return run
 
@@ -141,6 +143,8 @@ def test_a_gatekeeper_takes_a_message(cw: Run) -> None:
         "US",
         "--assistant",
         "Maria",
+        "--phone",
+        "+1 816 555 0190",
     )
     out = cw("call", "okafor", input="gatekeeper\nMaria was kind\nmessage\n\n")
     assert "If an assistant or a switchboard answers" in out

@@ -76,8 +76,20 @@ def script_header(prepared: Prepared) -> Text:
     return text
 
 
+def script_notes(prepared: Prepared) -> list[Text]:
+    """What to know first: missing data and the other warnings, then why the plan has the
+    call (issue 14; the reason Today names, `services.reason`)."""
+    lines = [Text.assemble(("warning: ", "yellow"), w) for w in prepared.script.warnings]
+    reason = prepared.reason
+    if reason is not None and reason.why:
+        lines.append(Text.assemble(("Why: ", "bold"), "; ".join(reason.why)))
+    return lines
+
+
 def print_script(out: Console, prepared: Prepared) -> None:
     out.print(script_header(prepared))
+    for line in script_notes(prepared):
+        out.print(line)
     for section in prepared.script.sections:
         out.print()
         out.print(section_text(section, prepared.script))

@@ -26,9 +26,12 @@ from rich.text import Text
 from callwise.cli import call_render as render
 from callwise.cli.calls import ContactArg, Line, Occasion, Purpose, naming_options, show_logged
 from callwise.cli.state import console, err_console, state
-from callwise.domain.errors import AbortedError, ValidationError
+from callwise.domain.errors import AbortedError, ConflictError, ValidationError
+from callwise.domain.phones import number_to_dial
 
 if TYPE_CHECKING:
+    from callwise.domain.model import Contact
+    from callwise.services.app import App
     from callwise.services.calls import Prepared
 
 T = TypeVar("T")
@@ -118,6 +121,8 @@ class Walk:
 
     def run(self) -> None:
         self.out.print(render.script_header(self.prepared))
+        for line in render.script_notes(self.prepared):
+            self.out.print(line)
         self.show("preparation")
         self.show("names")
         self.out.print()
@@ -212,6 +217,30 @@ class Walk:
             self.kept = self.yes(question, default=False)
 
 
+def ask_number(app: App, contact: Contact, out: Console) -> None:
+    """No number to dial: ask for one on a terminal and save it to the contact; without a
+    terminal, or when none is typed, stop with one line (exit 7, issue 14)."""
+    from callwise.services.contacts import add_phone
+
+    fix = f'add one with `callwise contacts edit "{contact.name}" --phone NUMBER`'
+    if not sys.stdin.isatty():
+        raise AbortedError(f"{contact.name} has no phone number to call; {fix}", field="phone")
+    assert contact.id is not None
+    out.print(Text(f"{contact.name} has no phone number to call.", style="yellow"))
+    while True:
+        out.print(Text("Their number (Enter to stop): ", style="bold"), end="")
+        typed = sys.stdin.readline().strip()
+        if not typed:
+            raise AbortedError(f"no number to call {contact.name}; {fix}", field="phone")
+        try:
+            add_phone(app, contact.id, typed)
+        except (ValidationError, ConflictError) as exc:
+            out.print(Text(str(exc), style="red"))
+            continue
+        out.print(f"Saved {typed} to {contact.name}.")
+        return
+
+
 def call(
     ctx: typer.Context,
     contact: ContactArg,
@@ -228,9 +257,13 @@ def call(
     from callwise.services import calls as service
 
     st = state(ctx)
+    out = err_console if st.as_json else console
     with naming_options():
         prepared = service.prepare(st.app, contact, occasion, purpose, line)
-    walk = Walk(prepared, err_console if st.as_json else console)
+        if not number_to_dial(prepared.contact):
+            ask_number(st.app, prepared.contact, out)
+            prepared = service.prepare(st.app, f"#{prepared.contact.id}", occasion, purpose, line)
+    walk = Walk(prepared, out)
     walk.run()
     with naming_options():
         logged = service.log_call(

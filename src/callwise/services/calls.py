@@ -23,10 +23,12 @@ from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import ContactHistory, PlanPolicy, find_occasions
 from callwise.domain.plan_dates import after_snooze, snoozed_until
+from callwise.domain.readiness import missing_before_call, zone_unknown
 from callwise.domain.scripts import Caller, Script, build_script
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
+from callwise.services.reason import CallReason, call_reason, open_promises
 from callwise.services.reference_data import load_city_facts
 from callwise.services.script_templates import user_script_templates
 from callwise.store import activity
@@ -40,7 +42,9 @@ _DAY = dt.timedelta(days=1)
 @dataclass(frozen=True)
 class Prepared:
     """A script with what it was built from: the contact, their local time and zone, the
-    last call, open promises and the proposed date of the next call (P1.1, P6.1)."""
+    last call, open promises and the proposed date of the next call (P1.1, P6.1); `reason`
+    is the plan's (`services.reason`), None when the caller named the occasion; `missing`
+    what the caller must know first (no number, no known zone: `domain.readiness`)."""
 
     contact: Contact
     script: Script
@@ -50,6 +54,8 @@ class Prepared:
     next_call: dt.date | None
     last_call: Call | None
     open_promises: tuple[Promise, ...]
+    reason: CallReason | None = None
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,6 @@ class _Known:
     trip: Trip | None
 
 
-def _open_promises(conn: Connection, contact_id: int, now: dt.datetime) -> tuple[Promise, ...]:
-    calls = activity.recent_calls(conn, [contact_id], now).get(contact_id, [])
-    found = [p for call in sorted(calls, key=lambda c: c.at) for p in call.promises if not p.done]
-    return tuple(sorted(found, key=lambda p: p.due or dt.date.max))
-
-
 def _trip_to(conn: Connection, contact: Contact, today: dt.date) -> Trip | None:
     """Your next trip to the contact's city, for a lunch invitation (P9.3)."""
     city = fold(contact.city.split(",")[0])
@@ -118,7 +118,7 @@ def _known(app: App, contact: Contact, today: dt.date) -> _Known:
         introducer = contacts_store.get_contact(conn, introducer_id) if introducer_id else None
         return _Known(
             last_call=last[0] if last else None,
-            open_promises=_open_promises(conn, contact.id, app.now),
+            open_promises=open_promises(conn, contact.id, app.now),
             introducer=introducer.name if introducer else "",
             trip=_trip_to(conn, contact, today),
         )
@@ -136,7 +136,11 @@ def _next_call(
     return max(window.start, start).date() if window else day
 
 
-def _local_time_text(local: dt.datetime, reason: str) -> str:
+def _local_time_text(local: dt.datetime, reason: str, known: bool = True) -> str:
+    """Their time now and whether it is courteous; with no known zone only the caller's own
+    clock, never "a good time" somewhere they may not be (P3.2, issue 14)."""
+    if not known:
+        return f"{local:%A %H:%M} {local:%Z} (your clock: their time zone is unknown)"
     return f"{local:%A %H:%M} {local:%Z} ({reason})"
 
 
@@ -162,8 +166,8 @@ def prepare(
 ) -> Prepared:
     """The script for calling a contact now, with what it was built from (P1-P10).
 
-    Without an occasion, `default_occasion` picks one on their local date; `needs_answer`
-    overrides whether the voicemail asks for a call back (P10.3). Missing
+    Without an occasion, the plan's reason decides (`services.reason`: the same as Today's);
+    `needs_answer` overrides whether the voicemail asks for a call back (P10.3). Missing
     `user_name` or `user_phone` settings raise ValidationError naming the setting.
     """
     settings = app.settings()
@@ -175,19 +179,25 @@ def prepare(
     local = verdict.local_time
     known = _known(app, contact, local.date())
     next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
-    text = _local_time_text(local, verdict.reason)
+    text = _local_time_text(local, verdict.reason, not zone_unknown(verdict.location))
     ask = _Ask(purpose, memorable_line, notes_recap, needs_answer)
-    chosen = occasion or default_occasion(
-        contact,
-        local.date(),
-        last_call=known.last_call,
-        open_promises=known.open_promises,
-        policy=policy,
-    )
+    reason = None if occasion else call_reason(app, contact, local.date())
+    chosen = occasion or (reason.script if reason else "")
     script = _script(contact, chosen, caller, local, text, known, next_call, ask)
-    zone = verdict.location.zone
+    missing = missing_before_call(contact, verdict.location)
+    early = (reason.early_note,) if reason and reason.early_note else ()
+    script = replace(script, warnings=(*missing, *early, *script.warnings))
     return Prepared(
-        contact, script, zone, local, text, next_call, known.last_call, known.open_promises
+        contact,
+        script,
+        verdict.location.zone,
+        local,
+        text,
+        next_call,
+        known.last_call,
+        known.open_promises,
+        reason,
+        missing,
     )
 
 
@@ -314,6 +324,9 @@ def log_call(
         outcome, note, duration, follow_up, tuple(promises), call_back_at,
         agent_name, reference, tuple(topics), occasion or "", recap,
     )  # fmt: skip
+    if not entry.occasion and at is None:  # a call just made: the plan's reason (Today's)
+        their_today = app.now.astimezone(s.clock.zone).date()
+        entry = replace(entry, occasion=call_reason(app, s.contact, their_today).script)
     with app.transaction() as conn:
         if not entry.occasion:
             entry = replace(entry, occasion=_occasion_now(conn, s, app.now))
@@ -344,14 +357,14 @@ def logged_call(app: App, contact_id: int, call_id: int) -> LoggedCall:
 
 
 def _occasion_now(conn: Connection, s: _Setup, now: dt.datetime) -> str:
-    """The occasion a call logged without one was most likely about (P9)."""
+    """The occasion an earlier call logged without one was most likely about (P9)."""
     assert s.contact.id is not None
     last = activity.history(conn, s.contact.id, limit=1)
     return default_occasion(
         s.contact,
         s.clock.at.astimezone(s.clock.zone).date(),
         last_call=last[0] if last else None,
-        open_promises=_open_promises(conn, s.contact.id, now),
+        open_promises=open_promises(conn, s.contact.id, now),
         policy=s.policy,
     )
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from callwise.domain.codec import contact_to_dict
 from callwise.domain.contacts import MAX_ID, prepare_contact
 from callwise.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
-from callwise.domain.model import Contact
+from callwise.domain.model import Contact, Phone
 from callwise.domain.suggest import closest_names
 from callwise.domain.text import fold
 from callwise.services.app import App
@@ -239,3 +239,15 @@ def remove_contact(app: App, contact_id: int) -> Contact:
             raise NotFoundError(f"no contact has id {contact_id}", field="contact")
         store.delete_contact(conn, contact_id)
     return found
+
+
+def add_phone(app: App, contact_id: int, number: str) -> Contact:
+    """Give a contact a number to call, kept after those stored: the guided call asks for one
+    when there is none (issue 14). A number that cannot be read is refused, naming `phone`."""
+    text = number.strip()
+    if not text:
+        raise ValidationError(
+            "type their phone number, with its country code when it is abroad", field="phone"
+        )
+    added = Phone(text, "mobile")
+    return edit_contact(app, contact_id, lambda c: replace(c, phones=(*c.phones, added)))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from callwise.domain.calls import Call
     from callwise.domain.scripts import Section
     from callwise.services.calls import LoggedCall, NextStep, Prepared, Timeline
+    from callwise.services.reason import CallReason
 
 
 def section_shape(section: Section) -> dict[str, Any]:
@@ -41,6 +42,21 @@ def script_shape(prepared: Prepared) -> dict[str, Any]:
         "voicemail_over_limit": script.voicemail_over_limit,
         "sections": [section_shape(s) for s in script.sections],
         "warnings": list(script.warnings),
+        "missing": list(prepared.missing),
+        "reason": reason_shape(prepared.reason),
+    }
+
+
+def reason_shape(reason: CallReason | None) -> dict[str, Any] | None:
+    """Why the plan has the call (`services.reason`); None when the caller named the occasion."""
+    if reason is None:
+        return None
+    return {
+        "kind": reason.kind,
+        "label": reason.label,
+        "why": list(reason.why),
+        "day": day_text(reason.day),
+        "days_early": reason.days_early,
     }
 
 

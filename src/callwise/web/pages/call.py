@@ -18,13 +18,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
-from callwise.domain.errors import ValidationError
+from callwise.domain.errors import ConflictError, ValidationError
 from callwise.domain.occasion_kinds import script_labels
 from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS, Section, is_cue
 from callwise.services import calls
 from callwise.services.app import App
 from callwise.services.calls import LoggedCall, Prepared
-from callwise.services.contacts import get_contact
+from callwise.services.contacts import add_phone, get_contact
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
 router = APIRouter()
@@ -298,6 +298,22 @@ async def log_guided_call(request: Request, app: AppDep, contact_id: int) -> Res
         said.append("Saved, with warnings:")
     url = f"/contacts/{contact_id}/calls/{logged.call.id}"
     return redirect_with_flash(request, url, " ".join(said), logged.warnings)
+
+
+@router.post("/contacts/{contact_id}/call/phone", dependencies=[CsrfDep])
+async def save_number(request: Request, app: AppDep, contact_id: int) -> Response:
+    """The guide asked for a number (the contact had none): save it to the contact and go on
+    to the guide; a number that cannot be used is shown again next to its field (issue 14)."""
+    values = _text_fields(await request.form())
+    typed = values.get("phone", "")
+    try:
+        saved = add_phone(app, contact_id, typed)
+    except (ValidationError, ConflictError) as exc:
+        guide = _guide(app, contact_id, errors={"phone": exc.message})
+        guide.values = values
+        return render(request, "call.html", _context(guide), status_code=422)
+    url = f"/contacts/{contact_id}/call"
+    return redirect_with_flash(request, url, f"Saved {typed} to {saved.name}; you can call now.")
 
 
 @router.get("/contacts/{contact_id}/calls/{call_id}", response_class=HTMLResponse)

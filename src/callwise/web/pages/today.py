@@ -17,9 +17,12 @@ from markupsafe import Markup
 from callwise.domain.overdue import overdue_text
 from callwise.domain.phones import number_to_dial
 from callwise.domain.plan import PlanEntry
+from callwise.domain.readiness import zone_unknown
+from callwise.domain.zones import resolve_location
 from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.contacts import count_contacts
+from callwise.services.reason import missing_data
 from callwise.services.today import DayOutlook, next_call, today
 from callwise.web.deps import AppDep, render, templates
 from callwise.web.pages.call import QUICK_OUTCOMES
@@ -38,6 +41,7 @@ class EntryCard:
     entry: PlanEntry
     number: str
     good_now: bool
+    missing: tuple[str, ...] = ()  # said first on the card: no number, no known zone
 
     @property
     def overdue(self) -> str:
@@ -85,12 +89,17 @@ def cards_html(app: App) -> Markup:
     """Today's call cards as HTML, the costly part of the page (a card per call with its
     windows and numbers; tens of calls on a busy day): kept per data revision and minute
     (services/cache.py). Nothing in a card depends on who asks (no CSRF token)."""
-    day = today(app).plan.days[0]
-    cards = [
-        EntryCard(e, number_to_dial(e.contact), e.window is not None and e.window.contains(app.now))
-        for e in day.entries
-    ]
+    report = today(app)
+    cards = [_card(app, e, report.report.home_zone) for e in report.plan.days[0].entries]
     return Markup(templates.get_template("partials/today_entries.html").render(cards=cards))
+
+
+def _card(app: App, e: PlanEntry, home_zone: str) -> EntryCard:
+    """A card; with no known zone the time shown is yours, so never "a good time now"."""
+    missing = missing_data(e.contact, home_zone)
+    zone_known = not zone_unknown(resolve_location(e.contact, home_zone))
+    good = zone_known and e.window is not None and e.window.contains(app.now)
+    return EntryCard(e, number_to_dial(e.contact), good, missing)
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -26,6 +26,16 @@ class SectionOut(BaseModel):
     lines: list[str] = Field(description="A line in square brackets is a cue, not words")
 
 
+class ReasonOut(BaseModel):
+    """Why the plan has the call: the reason Today names (issue 14, P9)."""
+
+    kind: str | None = Field(description="The plan's reason id; null: nothing planned for them")
+    label: str
+    why: list[str] = Field(description="The plan's words")
+    day: dt.date | None = Field(description="Your date the plan has the call on")
+    days_early: int = Field(description="Days before it falls due on their date (0: due)")
+
+
 class ScriptOut(BaseModel):
     """What to say, section by section, in the order a call needs them (P1-P10)."""
 
@@ -39,7 +49,9 @@ class ScriptOut(BaseModel):
     voicemail_limit_seconds: float
     voicemail_over_limit: bool
     sections: list[SectionOut]
-    warnings: list[str]
+    warnings: list[str] = Field(description="Said first: missing data, then the rest")
+    missing: list[str] = Field(description="No number to dial, no known time zone")
+    reason: ReasonOut | None = Field(description="null when the occasion was named")
 
 
 class PromiseIn(Input):
