@@ -134,8 +134,7 @@ def merge_contacts(old: Contact, new: Contact) -> MergeResult:
     for name in _VALUE_FIELDS:
         old_value, new_value = getattr(old, name), getattr(new, name)
         merger.fill(name, old_value, new_value, same=old_value == new_value)
-    if old.kind is RelationshipKind.PERSONAL and new.kind is not RelationshipKind.PERSONAL:
-        merger.changes["kind"] = new.kind  # personal is the default: it says nothing
+    _merge_kind(merger, old, new)
     _merge_birthday(merger, old.birthday, new.birthday)
     _merge_met(merger, old.met, new.met)
     _merge_gatekeeper(merger, old.gatekeeper, new.gatekeeper)
@@ -143,6 +142,22 @@ def merge_contacts(old: Contact, new: Contact) -> MergeResult:
     _merge_text_block(merger, "family_notes", old.family_notes, new.family_notes)
     _merge_notes(merger, new.notes)
     return merger.result()
+
+
+def _merge_kind(merger: _Merger, old: Contact, new: Contact) -> None:
+    """A guess never overrides a kind the user or a file set (issue 14.9, P2.6). A kind that
+    was only guessed may be guessed again on new evidence (a personal guess from a card with
+    none becomes business), and gives way to a kind a file states."""
+    personal = RelationshipKind.PERSONAL
+    if new.kind_guessed:
+        if old.kind_guessed and new.kind is not personal:
+            merger.changes["kind"] = new.kind  # no evidence (personal) says nothing
+        return
+    if old.kind_guessed:
+        merger.changes["kind"] = new.kind
+        merger.changes["kind_guessed"] = False
+    elif old.kind is personal and new.kind is not personal:
+        merger.changes["kind"] = new.kind  # a stated kind over the default: as before 0013
 
 
 def _same_text(name: str, old: str, new: str) -> bool:

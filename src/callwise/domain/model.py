@@ -151,6 +151,7 @@ class Contact:
     nickname: str = ""
     honorific: str = ""
     kind: RelationshipKind = RelationshipKind.PERSONAL
+    kind_guessed: bool = False  # guessed from an imported card, not set (domain/kind_guess)
     address_form: AddressForm | None = None
     job_title: str = ""
     organization: str = ""

@@ -185,8 +185,9 @@ class ContactDraft:
     def build(self) -> Contact:
         """The `Contact` this draft describes (phones as written; `prepare_contact` follows),
         of the kind the file states, else the kind its evidence suggests (domain/kind_guess)."""
-        read = self._contact("")
-        self.guess = guess_kind(read, self._stated_kind())
+        stated = self._stated_kind()
+        read = self._contact("", guessed=stated is None)
+        self.guess = guess_kind(read, stated)
         base = read if self.guess.kind is read.kind else read.with_changes(kind=self.guess.kind)
         display = self.display_name.strip() or self._composed_name()
         if display and not self._says_no_more(display, base):
@@ -233,7 +234,7 @@ class ContactDraft:
         role = self.gatekeeper_role or "assistant"
         return Gatekeeper(self.gatekeeper_name, role, self.gatekeeper_phone)
 
-    def _contact(self, display_name: str) -> Contact:
+    def _contact(self, display_name: str, *, guessed: bool = False) -> Contact:
         notes = "\n".join(n for n in (*self.notes, *self.extra_notes) if n.strip())
         return Contact(
             given_name=self.given_name.strip(),
@@ -242,6 +243,7 @@ class ContactDraft:
             nickname=self.nickname.strip(),
             honorific=self.honorific.strip(),
             kind=RelationshipKind.PERSONAL,
+            kind_guessed=guessed,  # the file does not say: a later import may guess again
             address_form=self.address_form,
             job_title=self.job_title.strip(),
             organization=self.organization.strip(),

@@ -102,6 +102,7 @@ CONTACT_SHAPE = Record(
         "id": _ID,
         **dict.fromkeys(TEXT_FIELDS, _OPT_TEXT),
         "kind": Choice(tuple(k.value for k in RelationshipKind)),
+        "kind_guessed": Flag(),  # 0013: an import guessed the kind (absent: set, not guessed)
         "address_form": _OPT_TEXT,  # the codec names the allowed forms
         "met": Record(
             {

@@ -148,6 +148,8 @@ def edit_contact(
                 f"(now {contact_version(current)!r}); read it again and resend the change"
             )
         changed = replace(change(current), id=contact_id)
+        if changed.kind is not current.kind:  # the user set it: no import guesses it again
+            changed = replace(changed, kind_guessed=False)
         prepared = prepare_contact(changed, region, warnings=warnings)
         _store_checked(conn, prepared, force, current)
         stamped = replace(prepared, created_at=current.created_at, updated_at=app.now)

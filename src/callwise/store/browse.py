@@ -98,7 +98,9 @@ def set_kind(conn: Connection, criteria: Criteria, kind: str, now: dt.datetime) 
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start : start + _BATCH]
         conn.execute(
-            update(contacts).where(contacts.c.id.in_(chunk)).values(kind=kind, updated_at=now)
+            update(contacts)
+            .where(contacts.c.id.in_(chunk))
+            .values(kind=kind, kind_guessed=False, updated_at=now)
         )
     return len(ids)
 

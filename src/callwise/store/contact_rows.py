@@ -35,7 +35,7 @@ from callwise.store.tables import contact_dates, contact_emails, contact_phones,
 
 ROW_KEYS = (
     *("given_name", "family_name", "display_name", "nickname", "honorific", "kind"),
-    *("address_form", "job_title", "organization", "department"),
+    *("kind_guessed", "address_form", "job_title", "organization", "department"),
     *("met_event", "met_date", "met_place", "met_circumstances", "met_introduced_by"),
     *("city", "region", "country", "time_zone", "availability"),
     *("gatekeeper_name", "gatekeeper_role", "gatekeeper_phone"),
@@ -106,6 +106,7 @@ def row_values(
     assert created is not None and updated is not None
     return (
         *(c.given_name, c.family_name, c.display_name, c.nickname, c.honorific, c.kind.value),
+        c.kind_guessed,
         c.address_form.value if c.address_form else None,
         *(c.job_title, c.organization, c.department),
         *(met.event, met.date, met.place, met.circumstances, met.introduced_by),
@@ -257,6 +258,7 @@ def contact_from_row(row: Any, phones: Sequence[Phone], emails: Sequence[Email])
         nickname=m["nickname"],
         honorific=m["honorific"],
         kind=RelationshipKind(m["kind"]),
+        kind_guessed=bool(m["kind_guessed"]),
         address_form=AddressForm(m["address_form"]) if m["address_form"] else None,
         job_title=m["job_title"],
         organization=m["organization"],

@@ -30,6 +30,7 @@ contacts = Table(
     Column("nickname", String(200), nullable=False, default=""),
     Column("honorific", String(50), nullable=False, default=""),
     Column("kind", String(20), nullable=False),
+    Column("kind_guessed", Boolean, nullable=False, default=False),  # 0013: only guessed
     Column("address_form", String(20)),
     Column("job_title", String(300), nullable=False, default=""),
     Column("organization", String(300), nullable=False, default=""),

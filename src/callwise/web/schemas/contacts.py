@@ -167,6 +167,11 @@ class ContactOut(ContactFields):
 
     id: int
     name: str = Field(description="The name shown: display name, else given + family, ...")
+    kind_guessed: bool = Field(
+        default=False,
+        description="The kind was guessed from an imported card; a later import may guess "
+        "again. Setting the kind makes it yours: no guess overrides it.",
+    )
     version: str = Field(description="Changes whenever the contact does; send it back with PUT.")
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
