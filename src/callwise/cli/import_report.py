@@ -112,6 +112,10 @@ def print_report(report: ImportReport, path: Path) -> None:
         ],
     )
     _section(
+        "Numbers masked (only the last four digits kept, P8.2):",
+        [f"line {line}: {name}: {text}" for line, name, text in report.masked],
+    )
+    _section(
         "Phones kept as written (not valid numbers; check them):",
         [f"line {line}: {name}: {number}" for line, name, number in report.flagged],
     )

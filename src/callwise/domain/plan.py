@@ -102,7 +102,10 @@ class PlanEntry:
 
     @property
     def script(self) -> str:
-        """The script occasion of the leading occasion (issue 6)."""
+        """The script occasion of the leading occasion (issue 6); an organization is always
+        called with its own (P1.3: the reference details), as `callwise script` does."""
+        if self.contact.kind is RelationshipKind.ORGANIZATION:
+            return ORGANIZATION_SCRIPT
         return self.occasions[0].script
 
 

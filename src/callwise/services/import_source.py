@@ -52,6 +52,7 @@ class PreparedBatch:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
     guessed: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # kind_guess
+    masked: list[tuple[int, str, str]] = field(default_factory=list)  # numbers masked (P8.2)
     bytes_read: int = 0
     part_end: bool = False  # the last batch of a file part (see read_part_batches)
 
@@ -76,11 +77,13 @@ def _prepare(record: ParsedRecord | RejectedRecord, region: str, into: PreparedB
     if isinstance(record, RejectedRecord):
         into.rejected.append(record)
         return
+    masked: list[str] = []
     try:
-        contact = prepare_contact(record.contact, region, strict=False)
+        contact = prepare_contact(record.contact, region, strict=False, warnings=masked)
     except CallwiseError as exc:
         into.rejected.append(RejectedRecord(record.line, str(exc)))
         return
+    into.masked.extend((record.line, contact.name, w) for w in masked)
     into.warnings.extend((record.line, w) for w in record.warnings)
     if record.guessed_business:
         into.guessed.append((record.line, record.guessed_business))

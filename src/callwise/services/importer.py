@@ -38,12 +38,7 @@ from callwise.services.import_match import (
     compared,
     lookup_keys,
 )
-from callwise.services.import_source import (
-    PreparedBatch,
-    Progress,
-    head_text,
-    prepared_batches,
-)
+from callwise.services.import_source import PreparedBatch, Progress, head_text, prepared_batches
 from callwise.services.runtime import enable_city_cache, fewer_collections
 from callwise.store import contacts as store
 from callwise.store import db
@@ -84,6 +79,7 @@ class ImportReport:
     flagged: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     guessed: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # kind_guess
+    masked: list[tuple[int, str, str]] = field(default_factory=list)  # line, name, warning
     restored: RestoreReport | None = None
     kept_apart: list[KeptApart] = field(default_factory=list)
     separate_lines: frozenset[int] = frozenset()
@@ -290,6 +286,7 @@ def _take_findings(report: ImportReport, batch: PreparedBatch, holders: FileHold
     report.warnings.extend(batch.warnings)
     report.flagged.extend(batch.flagged)
     report.guessed.extend(batch.guessed)
+    report.masked.extend(batch.masked)
     holders.add(batch.ready, batch.profiles)
     return batch.ready
 

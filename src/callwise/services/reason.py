@@ -12,7 +12,7 @@ Decisions:
   today, and the caller is told the wishes belong to tomorrow (P9.1, P9.5). Preparing early
   is common; saying a different reason than Today would not be.
 - An organization always gets its own script (P1.3: the reference details), whatever the
-  plan's reason; the reason's words still say why.
+  plan's reason (`PlanEntry.script`); the reason's words still say why.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from sqlalchemy import Connection
 
 from callwise.domain.call_log import default_occasion
 from callwise.domain.calls import Promise
-from callwise.domain.model import Contact, RelationshipKind
-from callwise.domain.occasion_kinds import ORGANIZATION_SCRIPT, REASONS, script_label
+from callwise.domain.model import Contact
+from callwise.domain.occasion_kinds import REASONS, script_label
 from callwise.domain.occasions import PlanPolicy, day_text
 from callwise.domain.plan import PlanEntry
 from callwise.domain.readiness import missing_before_call
@@ -99,9 +99,7 @@ def call_reason(app: App, contact: Contact, their_today: dt.date) -> CallReason:
     assert contact.id is not None
     entry = planned_entry(app, contact.id)
     if entry is not None:
-        script = entry.script
-        if contact.kind is RelationshipKind.ORGANIZATION:
-            script = ORGANIZATION_SCRIPT
+        script = entry.script  # an organization's own script included (P1.3)
         lead = entry.occasions[0]
         early = max(0, (lead.due - their_today).days)  # not due yet on their date
         return CallReason(script, lead.kind, entry.reasons, _pushed_day(app, entry), early)

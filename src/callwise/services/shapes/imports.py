@@ -24,6 +24,15 @@ def guessed_business(report: ImportReport) -> GuessedSummary:
     return summarise_guesses(words for line, words in report.guessed if line in added)
 
 
+def masked_shape(report: ImportReport) -> list[dict[str, Any]]:
+    """The records that had a social security or card number masked (P8.2): `{"line",
+    "name", "field", "warning"}`, the field in words ('notes', 'how you met')."""
+    return [
+        {"line": line, "name": name, "field": text.partition(": ")[0], "warning": text}
+        for line, name, text in report.masked
+    ]
+
+
 def guessed_shape(report: ImportReport) -> dict[str, Any]:
     """`{"count", "evidence": ["job title", "company" ...]}`."""
     summary = guessed_business(report)
@@ -35,7 +44,8 @@ def import_shape(report: ImportReport) -> dict[str, Any]:
     restored = restored_shape(report)
     if restored is not None:
         return {"format": "backup", "dry_run": report.dry_run, **restored}
-    return report.as_dict() | {"guessed_business": guessed_shape(report)}
+    extra = {"guessed_business": guessed_shape(report), "masked": masked_shape(report)}
+    return report.as_dict() | extra
 
 
 def import_report_shape(report: ImportReport) -> dict[str, Any]:
@@ -43,4 +53,10 @@ def import_report_shape(report: ImportReport) -> dict[str, Any]:
     restored = restored_shape(report)
     added = restored["added"] if restored else len(report.added)
     guessed = guessed_shape(report)
-    return report.as_dict() | {"added": added, "restored": restored, "guessed_business": guessed}
+    masked = masked_shape(report)
+    return report.as_dict() | {
+        "added": added,
+        "restored": restored,
+        "guessed_business": guessed,
+        "masked": masked,
+    }

@@ -27,7 +27,14 @@ from callwise.services.browse import MAX_LIMIT, Filters, browse_contacts
 from callwise.web.deps import AppDep
 from callwise.web.idempotency import Idempotent
 from callwise.web.schemas.common import MAX_ID, ContactId, SearchText, ShortText
-from callwise.web.schemas.contacts import ContactIn, ContactList, ContactOut, ContactPatch, Removed
+from callwise.web.schemas.contacts import (
+    ContactIn,
+    ContactList,
+    ContactOut,
+    ContactPatch,
+    Removed,
+    SavedContactOut,
+)
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 
@@ -50,29 +57,39 @@ def contact_out(contact: Contact) -> ContactOut:
     return ContactOut.model_validate(data)
 
 
-def _save(app: App, data: dict[str, Any], force: bool) -> ContactOut:
+def saved_out(contact: Contact, warnings: list[str]) -> SavedContactOut:
+    """The saved contact and a line per number masked on the way in (P8.2)."""
+    data = contact_out(contact).model_dump() | {"warnings": warnings}
+    return SavedContactOut.model_validate(data)
+
+
+def _save(app: App, data: dict[str, Any], force: bool) -> SavedContactOut:
     """Read the contact JSON with the codec and add it through the service."""
+    masked: list[str] = []
     with renamed_fields(FIELD_KEYS):
         contact = contact_from_dict(data)
         try:
-            saved = service.save_contact(app, contact, force=force)
+            saved = service.save_contact(app, contact, force=force, warnings=masked)
         except ConflictError as exc:
             raise ConflictError(f"{exc.message} (add ?force=true to save anyway)") from None
-    return contact_out(saved)
+    return saved_out(saved, masked)
 
 
 def _edit(
     app: App, contact_id: int, change: service.Change, force: bool, version: str | None
-) -> ContactOut:
+) -> SavedContactOut:
     """Apply `change` to the stored contact in one transaction (services.edit_contact)."""
+    masked: list[str] = []
     with renamed_fields(FIELD_KEYS):
         try:
-            saved = service.edit_contact(app, contact_id, change, force=force, version=version)
+            saved = service.edit_contact(
+                app, contact_id, change, force=force, version=version, warnings=masked
+            )
         except service.StaleVersionError:
             raise
         except ConflictError as exc:
             raise ConflictError(f"{exc.message} (add ?force=true to save anyway)") from None
-    return contact_out(saved)
+    return saved_out(saved, masked)
 
 
 def _from_json(data: dict[str, Any], contact_id: int) -> Contact:
@@ -118,7 +135,7 @@ def list_contacts(
 
 
 @router.post("", status_code=201, summary="Add a contact", dependencies=[Idempotent])
-def create_contact(app: AppDep, body: ContactIn, force: Force = False) -> ContactOut:
+def create_contact(app: AppDep, body: ContactIn, force: Force = False) -> SavedContactOut:
     return _save(app, body.model_dump(mode="json"), force)
 
 
@@ -130,7 +147,7 @@ def read_contact(app: AppDep, contact_id: ContactId) -> ContactOut:
 @router.put("/{contact_id}", summary="Replace a contact (keys left out take their defaults)")
 def replace_contact(
     app: AppDep, contact_id: ContactId, body: ContactIn, force: Force = False
-) -> ContactOut:
+) -> SavedContactOut:
     data = body.model_dump(mode="json", exclude={"version"})
     return _edit(app, contact_id, lambda _stored: _from_json(data, contact_id), force, body.version)
 
@@ -138,7 +155,7 @@ def replace_contact(
 @router.patch("/{contact_id}", summary="Change some fields (JSON merge patch, RFC 7396)")
 def patch_contact(
     app: AppDep, contact_id: ContactId, body: ContactPatch, force: Force = False
-) -> ContactOut:
+) -> SavedContactOut:
     changes = body.changes()
     version = changes.pop("version", None)
 

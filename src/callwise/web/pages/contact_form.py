@@ -76,16 +76,24 @@ async def _submitted(request: Request) -> ContactForm:
     return read_form(dict((await request.form()).items()))
 
 
-def _store(app: AppDep, form: ContactForm, base: Contact | None) -> Contact:
+def _store(app: AppDep, form: ContactForm, base: Contact | None, warnings: list[str]) -> Contact:
+    """Save the form; each number masked on the way adds a line naming its field (P8.2)."""
     if base is None or base.id is None:
-        return save_contact(app, form_contact(form, base), force=form.force)
-    return edit_stored(app, base.id, lambda stored: edited_contact(form, stored), force=form.force)
+        return save_contact(app, form_contact(form, base), force=form.force, warnings=warnings)
+    return edit_stored(
+        app,
+        base.id,
+        lambda stored: edited_contact(form, stored),
+        force=form.force,
+        warnings=warnings,
+    )
 
 
 def _save(request: Request, app: AppDep, form: ContactForm, base: Contact | None) -> Response:
     """Store the contact and go to its page, or show the form again with what went wrong."""
+    masked: list[str] = []
     try:
-        saved = _store(app, form, base)
+        saved = _store(app, form, base, masked)
     except EditConflict as exc:
         return _show(request, FormState(exc.form, stale=exc.message), base, status_code=409)
     except ValidationError as exc:
@@ -101,7 +109,8 @@ def _save(request: Request, app: AppDep, form: ContactForm, base: Contact | None
         state = FormState(form, conflict=exc.message)
         return _show(request, state, base, status_code=409)
     verb = "Added" if base is None else "Saved the changes to"
-    return redirect_with_flash(request, f"/contacts/{saved.id}", f"{verb} {saved.name}.")
+    said = f"{verb} {saved.name}." + (" Numbers were masked:" if masked else "")
+    return redirect_with_flash(request, f"/contacts/{saved.id}", said, tuple(masked))
 
 
 @router.get("/contacts/new", response_class=HTMLResponse)

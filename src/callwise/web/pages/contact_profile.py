@@ -83,9 +83,10 @@ def upcoming_calls(app: App, contact_id: int) -> Upcoming:
 
 
 def next_script(app: App, contact: Contact, upcoming: Upcoming) -> ScriptView:
-    """The script for the next planned occasion, else for a call now (`callwise script`)."""
+    """The script `callwise script` gives (the plan's reason, services/reason.py), else the
+    planned occasion's when that one cannot be prepared."""
     planned = upcoming.entries[0] if upcoming.entries else upcoming.waiting
-    tries = [planned.script, None] if planned else [None]
+    tries = [None, planned.script] if planned else [None]  # None: the plan's reason
     problem = ""
     for occasion in tries:
         try:

@@ -253,6 +253,7 @@ def result_view(report: ImportReport, name: str) -> dict[str, Any]:
         "rejected": [{"line": r.line, "reason": r.reason} for r in report.rejected],
         "flagged": report.flagged,
         "warnings": report.warnings,
+        "masked": report.masked,  # numbers masked (P8.2): line, name, warning naming the field
         "restored": vars(restored) if restored else None,
         "guessed": {"count": guessed.count, "words": guessed.words},
     }

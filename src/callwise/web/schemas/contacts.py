@@ -177,6 +177,16 @@ class ContactOut(ContactFields):
     updated_at: dt.datetime | None
 
 
+class SavedContactOut(ContactOut):
+    """A contact just added or changed, and what saving it did to what was sent."""
+
+    warnings: list[str] = Field(
+        default=[],
+        description="One line per social security or card number masked on the way in, "
+        "naming its field (P8.2): only the last four digits are kept.",
+    )
+
+
 class ContactList(BaseModel):
     """One page of contacts; `more` says whether another page follows."""
 

@@ -94,6 +94,15 @@ class ImportWarning(BaseModel):
     warning: str
 
 
+class MaskedNumber(BaseModel):
+    """A social security or card number found in a record and masked (P8.2)."""
+
+    line: int
+    name: str
+    field: str = Field(description="Where it was, in words: notes, how you met ...")
+    warning: str
+
+
 class GuessedBusiness(BaseModel):
     """New contacts the file gave no relationship for, made business by what their card shows;
     `contacts edit --all-matching ... --kind personal` (or the Contacts page) changes them."""
@@ -132,6 +141,7 @@ class ImportReportOut(BaseModel):
     )
     restored: Restored | None
     guessed_business: GuessedBusiness
+    masked: list[MaskedNumber] = Field(description="Records with a number masked (P8.2)")
 
     @classmethod
     def of(cls, report: ImportReport) -> ImportReportOut:
