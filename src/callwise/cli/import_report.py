@@ -104,6 +104,13 @@ def print_report(report: ImportReport, path: Path) -> None:
         "Conflicts (the stored value stays; the other is kept in the notes):",
         [f"line {line}: {name}: {text}" for line, name, text in report.conflicts],
     )
+    _record_sections(report)
+    if report.dry_run:
+        console.print("Dry run: nothing was written.")
+
+
+def _record_sections(report: ImportReport) -> None:
+    """Records refused, numbers masked in them (P8.2), and phones to check."""
     _section(
         "Rejected:",
         [
@@ -119,8 +126,6 @@ def print_report(report: ImportReport, path: Path) -> None:
         "Phones kept as written (not valid numbers; check them):",
         [f"line {line}: {name}: {number}" for line, name, number in report.flagged],
     )
-    if report.dry_run:
-        console.print("Dry run: nothing was written.")
 
 
 def _guessed_line(report: ImportReport) -> None:

@@ -33,7 +33,6 @@ from callwise.web.schemas.contacts import (
     ContactOut,
     ContactPatch,
     Removed,
-    SavedContactOut,
 )
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
@@ -57,13 +56,12 @@ def contact_out(contact: Contact) -> ContactOut:
     return ContactOut.model_validate(data)
 
 
-def saved_out(contact: Contact, warnings: list[str]) -> SavedContactOut:
+def saved_out(contact: Contact, warnings: list[str]) -> ContactOut:
     """The saved contact and a line per number masked on the way in (P8.2)."""
-    data = contact_out(contact).model_dump() | {"warnings": warnings}
-    return SavedContactOut.model_validate(data)
+    return contact_out(contact).model_copy(update={"warnings": warnings})
 
 
-def _save(app: App, data: dict[str, Any], force: bool) -> SavedContactOut:
+def _save(app: App, data: dict[str, Any], force: bool) -> ContactOut:
     """Read the contact JSON with the codec and add it through the service."""
     masked: list[str] = []
     with renamed_fields(FIELD_KEYS):
@@ -77,7 +75,7 @@ def _save(app: App, data: dict[str, Any], force: bool) -> SavedContactOut:
 
 def _edit(
     app: App, contact_id: int, change: service.Change, force: bool, version: str | None
-) -> SavedContactOut:
+) -> ContactOut:
     """Apply `change` to the stored contact in one transaction (services.edit_contact)."""
     masked: list[str] = []
     with renamed_fields(FIELD_KEYS):
@@ -135,7 +133,7 @@ def list_contacts(
 
 
 @router.post("", status_code=201, summary="Add a contact", dependencies=[Idempotent])
-def create_contact(app: AppDep, body: ContactIn, force: Force = False) -> SavedContactOut:
+def create_contact(app: AppDep, body: ContactIn, force: Force = False) -> ContactOut:
     return _save(app, body.model_dump(mode="json"), force)
 
 
@@ -147,7 +145,7 @@ def read_contact(app: AppDep, contact_id: ContactId) -> ContactOut:
 @router.put("/{contact_id}", summary="Replace a contact (keys left out take their defaults)")
 def replace_contact(
     app: AppDep, contact_id: ContactId, body: ContactIn, force: Force = False
-) -> SavedContactOut:
+) -> ContactOut:
     data = body.model_dump(mode="json", exclude={"version"})
     return _edit(app, contact_id, lambda _stored: _from_json(data, contact_id), force, body.version)
 
@@ -155,7 +153,7 @@ def replace_contact(
 @router.patch("/{contact_id}", summary="Change some fields (JSON merge patch, RFC 7396)")
 def patch_contact(
     app: AppDep, contact_id: ContactId, body: ContactPatch, force: Force = False
-) -> SavedContactOut:
+) -> ContactOut:
     changes = body.changes()
     version = changes.pop("version", None)
 

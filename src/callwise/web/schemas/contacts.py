@@ -175,15 +175,10 @@ class ContactOut(ContactFields):
     version: str = Field(description="Changes whenever the contact does; send it back with PUT.")
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
-
-
-class SavedContactOut(ContactOut):
-    """A contact just added or changed, and what saving it did to what was sent."""
-
     warnings: list[str] = Field(
         default=[],
-        description="One line per social security or card number masked on the way in, "
-        "naming its field (P8.2): only the last four digits are kept.",
+        description="When it was just saved: one line per social security or card number "
+        "masked on the way in, naming its field (P8.2); only the last four digits are kept.",
     )
 
 
