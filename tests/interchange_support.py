@@ -83,6 +83,7 @@ def canonical_google(contact: Contact) -> Contact:
         nickname=contact.nickname,
         honorific=contact.honorific,
         kind=contact.kind,  # the "callwise kind" custom field
+        kind_guessed=contact.kind_guessed,  # and "callwise kind guessed"
         job_title=contact.job_title,
         organization=contact.organization,
         department=contact.department,

@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from callwise.domain.model import Contact, Phone, RelationshipKind
-from callwise.services import backup, contacts, importer
+from callwise.services import backup, contacts, exporter, importer
 from callwise.services.app import App, open_app
 from conftest import NOW
 
@@ -114,5 +116,23 @@ def test_the_backup_keeps_the_guessed_mark(app: App, tmp_path: Path) -> None:
         assert restored.kind_guessed and restored.kind is PERSONAL
         _import(target, tmp_path, "work.vcf", FRIEND_AT_WORK)  # still only a guess there
         assert contacts.resolve_contact(target, "Lucia Ortega").kind is BUSINESS
+    finally:
+        target.engine.dispose()
+
+
+@pytest.mark.parametrize(("format", "suffix"), [("vcard", "vcf"), ("csv", "csv")])
+def test_our_exports_say_a_kind_was_only_guessed(
+    app: App, tmp_path: Path, format: str, suffix: str
+) -> None:
+    """A guess exported and imported elsewhere is still a guess there; a set kind stays set."""
+    _import(app, tmp_path, "plain.vcf", FRIEND_PLAIN)
+    contacts.save_contact(app, Contact(given_name="Ivo", family_name="Stern"))
+    out = io.StringIO()
+    exporter.write_export(app, format, out)
+    target = open_app(f"sqlite:///{tmp_path / 'elsewhere.db'}", NOW)
+    try:
+        _import(target, tmp_path, f"export.{suffix}", out.getvalue())
+        assert contacts.resolve_contact(target, "Lucia Ortega").kind_guessed
+        assert not contacts.resolve_contact(target, "Ivo Stern").kind_guessed
     finally:
         target.engine.dispose()

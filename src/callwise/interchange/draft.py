@@ -45,6 +45,7 @@ class ContactDraft:
     nickname: str = ""
     honorific: str = ""
     kind: RelationshipKind | None = None
+    kind_guessed: bool = False  # the file says its kind was only guessed (our own exports)
     address_form: AddressForm | None = None
     job_title: str = ""
     organization: str = ""
@@ -186,7 +187,7 @@ class ContactDraft:
         """The `Contact` this draft describes (phones as written; `prepare_contact` follows),
         of the kind the file states, else the kind its evidence suggests (domain/kind_guess)."""
         stated = self._stated_kind()
-        read = self._contact("", guessed=stated is None)
+        read = self._contact("", guessed=stated is None or self.kind_guessed)
         self.guess = guess_kind(read, stated)
         base = read if self.guess.kind is read.kind else read.with_changes(kind=self.guess.kind)
         display = self.display_name.strip() or self._composed_name()

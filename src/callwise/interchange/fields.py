@@ -265,3 +265,8 @@ def export_country(code: str) -> str:
         return name if name and normalise_country(name) == code else code
     except ValidationError:
         return code
+
+
+def yes_no(text: str) -> bool:
+    """A callwise flag as our exports write it: 'yes' (or 'true', '1'); anything else is no."""
+    return text.strip().casefold() in ("yes", "true", "1")

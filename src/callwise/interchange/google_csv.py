@@ -45,6 +45,7 @@ _FLAT = {
 }
 FAMILY_NOTES_FIELD = "Family notes"
 KIND_FIELD = "callwise kind"  # business, personal ...: stated, so an import never guesses it
+KIND_GUESSED_FIELD = "callwise kind guessed"  # yes: that kind was a guess, a later one may differ
 
 
 _KNOWN = {name.casefold(): name for name in (*_FLAT, "Birthday", "Notes", "Labels")}
@@ -125,6 +126,8 @@ def _custom_field(draft: ContactDraft, label: str, value: str) -> None:
         draft.family_lines.append(value.replace("\r\n", "\n"))
     elif label.casefold() == KIND_FIELD.casefold() and value.casefold() in RELATIONSHIP_KINDS:
         draft.kind = RelationshipKind(value.casefold())
+    elif label.casefold() == KIND_GUESSED_FIELD.casefold():
+        draft.kind_guessed = fields.yes_no(value)
     else:
         draft.keep_in_notes(label or "Custom field", value)
 
@@ -224,6 +227,8 @@ def _pairs(contact: Contact) -> dict[str, list[tuple[str, str]]]:
         relations.extend(family or [])
         custom.extend([] if family else [(FAMILY_NOTES_FIELD, contact.family_notes)])
     custom.append((KIND_FIELD, contact.kind.value))
+    if contact.kind_guessed:
+        custom.append((KIND_GUESSED_FIELD, "yes"))
     return {
         "emails": [(fields.written_email_label(e.label), e.address) for e in contact.emails],
         "phones": phones,

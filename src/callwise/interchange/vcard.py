@@ -277,6 +277,7 @@ def _omit_year(prop: Property) -> int | None:
 
 _EXTENSIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "KIND": ("kind", RelationshipKind),
+    "KIND-GUESSED": ("kind_guessed", fields.yes_no),
     "ADDRESS-FORM": ("address_form", AddressForm),
     "MET-EVENT": ("met.event", str),
     "MET-DATE": ("met.date", dt.date.fromisoformat),

@@ -190,6 +190,7 @@ def _extensions(card: _Card, contact: Contact) -> None:
     met, gatekeeper = contact.met, contact.gatekeeper
     values = {
         "KIND": contact.kind.value,
+        "KIND-GUESSED": "yes" if contact.kind_guessed else "",  # a later import may guess again
         "ADDRESS-FORM": contact.address_form.value if contact.address_form else "",
         "MET-EVENT": met.event,
         "MET-DATE": met.date.isoformat() if met.date else "",
