@@ -231,3 +231,20 @@ def test_merge_drops_nothing_of_the_new_record(old: Contact, new: Contact) -> No
         assert {fold(t) for t in getattr(new, field)} <= {fold(t) for t in getattr(merged, field)}
     assert new.notes.strip() in merged.notes
     assert new.family_notes.strip() in merged.family_notes
+
+
+def test_a_guessed_kind_never_overrides_one_set_and_a_guess_may_be_guessed_again() -> None:
+    """Issue 14.9 (P2.6): `kind_guessed` marks a kind an import guessed from the card."""
+    business, personal = RelationshipKind.BUSINESS, RelationshipKind.PERSONAL
+    set_personal = Contact(given_name="Lucia", kind=personal)
+    guessed_business = Contact(given_name="Lucia", kind=business, kind_guessed=True)
+    guessed_personal = Contact(given_name="Lucia", kind=personal, kind_guessed=True)
+    assert merge_contacts(set_personal, guessed_business).contact.kind is personal
+    assert merge_contacts(guessed_personal, guessed_business).contact.kind is business
+    assert merge_contacts(guessed_business, guessed_personal).contact.kind is business
+    stated = merge_contacts(guessed_business, set_personal).contact
+    assert stated.kind is personal and not stated.kind_guessed
+    assert (
+        merge_contacts(set_personal, Contact(given_name="Lucia", kind=business)).contact.kind
+        is business
+    )
