@@ -127,3 +127,13 @@ def test_a_call_logged_without_an_occasion_is_filed_under_the_plans_reason(
         _cli(demo_url, DAY_BEFORE, "--json", "log", CLAIRE, "--outcome", "voicemail")
     )
     assert logged["call"]["occasion"] == "birthday"
+
+
+def test_your_own_occasion_today_gets_its_script_about_its_label(demo_url: str) -> None:
+    """P9.4: a user's occasion needs a purpose; its label is it, so the script never fails."""
+    rule = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=2"
+    _cli(demo_url, DAY_BEFORE, "occasions", "add", "Marcus Bell", "Name day", "--rrule", rule)
+    data = json.loads(_cli(demo_url, DAY_BEFORE, "--json", "script", "Marcus Bell"))
+    assert data["occasion"] == "custom" and data["reason"]["why"][0] == "Name day today"
+    said = [line for s in data["sections"] for line in s["lines"]]
+    assert any("Name day" in line for line in said)

@@ -84,7 +84,8 @@ class Occasion:
     """One reason to call a contact, due on a date of theirs (P6.1, P9.1-P9.4, P10.3).
 
     `deadline` is the last day an occasion that can wait still makes sense; `not_before` and
-    `last_attempt` (aware instants) keep a new attempt away from the failed one (P10.3).
+    `last_attempt` (aware instants) keep a new attempt away from the failed one (P10.3);
+    `purpose` is what a user's own occasion is about, in their words (P9.4: its label).
     """
 
     contact_id: int | None
@@ -97,6 +98,7 @@ class Occasion:
     deadline: dt.date | None = None
     not_before: dt.datetime | None = None
     last_attempt: dt.datetime | None = None
+    purpose: str = ""
 
     @property
     def rule(self) -> str:
@@ -194,7 +196,7 @@ def _custom(s: _Scope) -> list[Occasion]:
         for day in occurrences(custom, s.today, s.until):
             if not s.touched_on(day):
                 reason = f"{custom.label.strip() or 'Your occasion'} {_when(day, s.today)}"
-                more = {"needs_answer": custom.needs_answer}
+                more = {"needs_answer": custom.needs_answer, "purpose": custom.label.strip()}
                 found.append(s.occasion("custom", day, reason, **more))
     return found
 

@@ -180,8 +180,10 @@ def prepare(
     known = _known(app, contact, local.date())
     next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
     text = _local_time_text(local, verdict.reason, not zone_unknown(verdict.location))
-    ask = _Ask(purpose, memorable_line, notes_recap, needs_answer)
     reason = None if occasion else call_reason(app, contact, local.date())
+    ask = _Ask(
+        purpose or (reason.purpose if reason else ""), memorable_line, notes_recap, needs_answer
+    )
     chosen = occasion or (reason.script if reason else "")
     script = _script(contact, chosen, caller, local, text, known, next_call, ask)
     missing = missing_before_call(contact, verdict.location)

@@ -52,6 +52,7 @@ class CallReason:
     why: tuple[str, ...] = ()
     day: dt.date | None = None
     days_early: int = 0
+    purpose: str = ""  # a user's own occasion is about its label (P9.4)
 
     @property
     def label(self) -> str:
@@ -102,7 +103,8 @@ def call_reason(app: App, contact: Contact, their_today: dt.date) -> CallReason:
         script = entry.script  # an organization's own script included (P1.3)
         lead = entry.occasions[0]
         early = max(0, (lead.due - their_today).days)  # not due yet on their date
-        return CallReason(script, lead.kind, entry.reasons, _pushed_day(app, entry), early)
+        day = _pushed_day(app, entry)
+        return CallReason(script, lead.kind, entry.reasons, day, early, lead.purpose)
     with app.engine.connect() as conn:
         last = activity.history(conn, contact.id, limit=1)
         promises = open_promises(conn, contact.id, app.now)
