@@ -84,8 +84,7 @@ class Occasion:
     """One reason to call a contact, due on a date of theirs (P6.1, P9.1-P9.4, P10.3).
 
     `deadline` is the last day an occasion that can wait still makes sense; `not_before` and
-    `last_attempt` (aware instants) keep a new attempt away from the failed one (P10.3);
-    `purpose` is what a user's own occasion is about, in their words (P9.4: its label).
+    `last_attempt` (aware instants) keep a new attempt away from the failed one (P10.3).
     """
 
     contact_id: int | None
@@ -98,7 +97,7 @@ class Occasion:
     deadline: dt.date | None = None
     not_before: dt.datetime | None = None
     last_attempt: dt.datetime | None = None
-    purpose: str = ""
+    purpose: str = ""  # what a user's own occasion is about: its label (P9.4)
 
     @property
     def rule(self) -> str:
