@@ -24,7 +24,15 @@ from rich.console import Console
 from rich.text import Text
 
 from callwise.cli import call_render as render
-from callwise.cli.calls import ContactArg, Line, Occasion, Purpose, naming_options, show_logged
+from callwise.cli.calls import (
+    ContactArg,
+    Line,
+    NeedsAnswer,
+    Occasion,
+    Purpose,
+    naming_options,
+    show_logged,
+)
 from callwise.cli.state import console, err_console, state
 from callwise.domain.errors import AbortedError, ValidationError
 
@@ -218,6 +226,7 @@ def call(
     occasion: Occasion = None,
     purpose: Purpose = "",
     line: Line = "",
+    needs_answer: NeedsAnswer = None,
 ) -> None:
     """Walk through a call on the terminal: did they answer, the gatekeeper, the opener, small
     talk, purpose, next call and close with notes at each stage, or the voicemail; then log it
@@ -229,7 +238,9 @@ def call(
 
     st = state(ctx)
     with naming_options():
-        prepared = service.prepare(st.app, contact, occasion, purpose, line)
+        prepared = service.prepare(
+            st.app, contact, occasion, purpose, line, needs_answer=needs_answer
+        )
     walk = Walk(prepared, err_console if st.as_json else console)
     walk.run()
     with naming_options():
