@@ -158,11 +158,15 @@ class Walk:
 
     def conversation(self) -> None:
         """Stage by stage in the script's order, notes at each (P2.5-P7.2, P8.1)."""
-        for key in (k for k in self.prepared.script.keys if k in TALK_STAGES):
+        keys = [k for k in self.prepared.script.keys if k in TALK_STAGES]
+        # P2.5 then P2.1: check who answered, greet them, and only then ask about the moment.
+        ask_after = "opener" if "opener" in keys else "confirm"
+        for key in keys:
             self.show(key)
+            if key == ask_after and not self.confirmed():
+                return
             if key == "confirm":
-                if not self.confirmed():
-                    return
+                continue
             elif key == "identity":
                 self.agent = self.ask("Their name, as they gave it (P8.1; Enter to skip)")
                 self.reference = self.ask("Reference number (Enter to skip)")
