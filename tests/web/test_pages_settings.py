@@ -67,13 +67,14 @@ def test_saving_nothing_changed_says_so(client: TestClient) -> None:
 def test_a_bad_value_is_shown_by_its_field_and_nothing_is_stored(
     client: TestClient, core: App
 ) -> None:
-    page = _save(client, user_name="Jordan Lee", calling_hours="9-5", daily_calls="0")
+    page = _save(client, user_name="Jordan Lee", calling_hours="9-lunch", daily_calls="0")
     assert page.status_code == 422
     assert re.search(
-        r'id="f-calling_hours-error">&#39;9&#39; is not a time; write HH:MM', page.text
+        r'id="f-calling_hours-error">&#39;9-lunch&#39; is not a time range; write 09:00-17:00',
+        page.text,
     )
     assert 'id="f-daily_calls-error">&#39;0&#39; is not a whole number above 0' in page.text
-    assert re.search(r'id="f-calling_hours"[^>]*value="9-5"[^>]*aria-invalid="true"', page.text)
+    assert re.search(r'id="f-calling_hours"[^>]*value="9-lunch"[^>]*aria-invalid="true"', page.text)
     assert 'value="Jordan Lee"' in page.text
     assert "Nothing was saved: 2 values to fix" in page.text
     assert "Not set: this is the default." in page.text
