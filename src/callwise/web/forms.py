@@ -139,9 +139,9 @@ def read_form(data: Mapping[str, Any]) -> ContactForm:
     values = {k: v for k, v in data.items() if isinstance(v, str)}
     problems = {}
     if "birthday" not in values and any(part in values for part in BIRTHDAY_PARTS):
-        parts = (values.get(part, "") for part in BIRTHDAY_PARTS)
+        day, month, year = (values.get(part, "") for part in BIRTHDAY_PARTS)
         try:
-            values["birthday"] = ci.date_from_parts(*parts, field="birthday")
+            values["birthday"] = ci.date_from_parts(day, month, year, field="birthday")
         except ValidationError as exc:
             problems["birthday"] = exc.message
     else:  # the date as text (a client without the picker, a merged form): the picker shows it

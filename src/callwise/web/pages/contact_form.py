@@ -29,8 +29,8 @@ from callwise.domain.model import (
     AddressForm,
     Contact,
 )
-from callwise.services.contacts import edit_contact as edit_stored
 from callwise.services.app import App
+from callwise.services.contacts import edit_contact as edit_stored
 from callwise.services.contacts import get_contact, save_contact
 from callwise.services.places import zone_guess, zone_names
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
