@@ -30,7 +30,7 @@ def test_script_needs_your_name_then_says_it(demo_client: TestClient) -> None:
     keys = [s["key"] for s in script["sections"]]
     assert keys[:3] == ["preparation", "names", "opener"] and keys[-1] == "voicemail"
     opener = next(s for s in script["sections"] if s["key"] == "opener")
-    assert opener["lines"][0] == "Hello Ava Thompson, Sam Carter here, on +1 816-555-0100."
+    assert opener["lines"][0] == "Hello Ava Thompson, Sam Carter here, on 816 555 0100."
     assert script["needs_answer"] is True
     assert script["voicemail_seconds"] <= script["voicemail_limit_seconds"]
     lunch = demo_client.get(

@@ -53,7 +53,7 @@ def test_a_contact_with_an_assistant_gets_the_gatekeeper_stage_and_every_script_
     assert set(TALK) <= set(_stages(page.text))
     assert _stages(page.text)[-2:] == ["voicemail", "outcome"]
     gatekeeper = _stage(page.text, "gatekeeper")
-    assert "Hello Denise Parker, my name is Jordan Lee." in gatekeeper  # P2.3
+    assert "Hello Denise, my name is Jordan Lee." in gatekeeper  # P2.3: her first name
     assert 'name="notes_gatekeeper"' in gatekeeper
     assert "Hello Dr. Okafor, this is Jordan Lee" in _stage(page.text, "opener")  # P2.6
     for value in ("answered", "gatekeeper", "no_answer"):

@@ -119,6 +119,7 @@ def build_script(
     recap: str = "",
     needs_answer: bool | None = None,
     elaborate: bool | None = None,
+    holidays: frozenset[dt.date] = frozenset(),
 ) -> Script:
     """The script for calling `contact` on `occasion` (one of OCCASIONS), as of `now` (aware).
 
@@ -127,7 +128,8 @@ def build_script(
     sum up at the close (default: the purpose, P7.1); `needs_answer` and `elaborate` override
     whether the voicemail asks for a call back (P10.3) and whether to offer lunch or a
     conference call (P5.3). `templates`: the wording (`services.script_templates`); `city_facts`:
-    facts for small talk (None: none, P4.2). Raises ValidationError naming the field to fix.
+    facts for small talk (None: none, P4.2); `holidays`: the contact's public holidays, which
+    the next call avoids (P6.1). Raises ValidationError naming the field to fix.
     """
     request = ScriptRequest(
         contact=contact,
@@ -146,6 +148,7 @@ def build_script(
         recap=recap,
         needs_answer=needs_answer,
         elaborate=elaborate,
+        holidays=holidays,
     )
     check_request(request)
     masked: list[str] = []

@@ -14,7 +14,6 @@ from callwise.domain.city_facts import CityFacts
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.occasion_kinds import SCRIPT_IDS, SCRIPTS
-from callwise.domain.phones import display_number
 from callwise.domain.privacy import mask_field
 from callwise.domain.scripts.words import TopicGuard, words_of
 from callwise.domain.settings import Settings
@@ -52,11 +51,6 @@ class Caller:
     def from_settings(cls, settings: Settings) -> Caller:
         return cls(settings.user_name, settings.user_phone)
 
-    @property
-    def spoken_number(self) -> str:
-        """The number in international format, grouped for reading aloud."""
-        return display_number(self.phone.strip())
-
 
 @dataclass(frozen=True, slots=True)
 class ScriptRequest:
@@ -78,6 +72,7 @@ class ScriptRequest:
     recap: str = ""
     needs_answer: bool | None = None
     elaborate: bool | None = None
+    holidays: frozenset[dt.date] = frozenset()  # the contact's public holidays (P6.1)
 
     @property
     def today(self) -> dt.date:
