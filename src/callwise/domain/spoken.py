@@ -133,7 +133,7 @@ def _months_apart(day: dt.date, today: dt.date) -> int:
 def when_phrase(day: dt.date, today: dt.date, holidays: Collection[dt.date]) -> str:
     """When the next call is, as people say it: 'tomorrow', 'later this week', 'next week',
     'later this month', 'before the holidays', 'after the holidays', 'in a few weeks',
-    'early next month', 'in the new year', 'in March' (P6.1). No exact date."""
+    'next month', 'in the new year', 'in March' (P6.1). No exact date."""
     ahead = (day - today).days
     if ahead <= 0:
         return "today"
@@ -156,7 +156,7 @@ def when_phrase(day: dt.date, today: dt.date, holidays: Collection[dt.date]) -> 
     if ahead <= 45:
         return "in a few weeks"
     if months == 1:
-        return "early next month" if day.day <= 10 else "next month"
+        return "next month"
     return f"in {day:%B}"
 
 
