@@ -39,6 +39,8 @@ def contact_holidays(
     planner: CourtesyPlanner, contact: Contact, today: dt.date, days: int
 ) -> frozenset[dt.date]:
     """The public holidays where the contact is (their country and region, as the courtesy
-    planner locates them), from `today` for `days` days."""
+    planner locates them; your default region when nothing says), from `today` for `days`."""
     key = planner.key(contact)
-    return holiday_dates(key.country, key.subdivision, today, today + dt.timedelta(days=days))
+    country = key.country or planner.settings.default_region
+    subdivision = key.subdivision if key.country else ""
+    return holiday_dates(country, subdivision, today, today + dt.timedelta(days=days))

@@ -77,9 +77,12 @@ def name_again(contact: Contact) -> str:
 
 def person_again(contact: Contact) -> str:
     """The contact named again to an assistant, after the full name once: title and name,
-    else the first name, else 'them' (P2.3)."""
+    else the first name where names are given first, else 'them' (P2.3): no one calls
+    Watanabe Haruki 'Haruki' at work."""
     if is_titled(contact):
         return formal_name(contact)
+    if spoken_name(contact).family_first:
+        return "them"
     return first_name(contact) or "them"
 
 
