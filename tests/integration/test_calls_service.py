@@ -173,8 +173,9 @@ def test_the_next_call_is_a_courteous_day_after_the_cadence(app: App) -> None:
         ),
     )
     prepared = calls.prepare(app, "okafor")
-    # 24 Nov + 32 days is Sat 26 Dec: the first working day after it is Mon 28 Dec.
-    assert prepared.next_call == dt.date(2026, 12, 28)
+    # 24 Nov + 32 days is Sat 26 Dec: the first working day after it is Mon 28 Dec, in the
+    # year-end holidays, so the call is proposed after them: Mon 4 Jan (issue 14).
+    assert prepared.next_call == dt.date(2027, 1, 4)
     assert "gatekeeper" in prepared.script.keys
 
 

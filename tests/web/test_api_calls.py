@@ -30,7 +30,8 @@ def test_script_needs_your_name_then_says_it(demo_client: TestClient) -> None:
     keys = [s["key"] for s in script["sections"]]
     assert keys[:4] == ["preparation", "names", "confirm", "opener"] and keys[-1] == "voicemail"
     opener = next(s for s in script["sections"] if s["key"] == "opener")
-    assert "Sam Carter" in opener["lines"][0] and "555" in opener["lines"][0]  # P2.1, P2.7
+    assert "Sam Carter" in opener["lines"][0]  # P2.1
+    assert "816 555 0100" in opener["lines"][0]  # P2.7, national form in the same country
     assert script["needs_answer"] is True
     assert script["voicemail_seconds"] <= script["voicemail_limit_seconds"]
     lunch = demo_client.get(

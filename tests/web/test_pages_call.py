@@ -53,7 +53,7 @@ def test_a_contact_with_an_assistant_gets_the_gatekeeper_stage_and_every_script_
     assert set(TALK) <= set(_stages(page.text))
     assert _stages(page.text)[-2:] == ["voicemail", "outcome"]
     gatekeeper = _stage(page.text, "gatekeeper")
-    assert "Hello Denise Parker, my name is Jordan Lee." in gatekeeper  # P2.3
+    assert "Hello Denise, my name is Jordan Lee." in gatekeeper  # P2.3: her first name
     assert 'name="notes_gatekeeper"' in gatekeeper
     # P2.5 then P2.6: who answered is checked by title and name, then the formal greeting.
     assert _stages(page.text).index("confirm") < _stages(page.text).index("opener")

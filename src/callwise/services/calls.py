@@ -24,9 +24,12 @@ from callwise.domain.model import Contact
 from callwise.domain.occasions import ContactHistory, PlanPolicy, find_occasions
 from callwise.domain.plan_dates import after_snooze, snoozed_until
 from callwise.domain.scripts import Caller, Script, build_script
+from callwise.domain.scripts.next_call import is_invitation
+from callwise.domain.spoken import proposed_day
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
+from callwise.services.holidays import contact_holidays
 from callwise.services.reference_data import load_city_facts
 from callwise.services.script_templates import user_script_templates
 from callwise.store import activity
@@ -93,6 +96,7 @@ class _Known:
     open_promises: tuple[Promise, ...]
     introducer: str
     trip: Trip | None
+    holidays: frozenset[dt.date] = frozenset()  # theirs, which the next call avoids (P6.1)
 
 
 def _open_promises(conn: Connection, contact_id: int, now: dt.datetime) -> tuple[Promise, ...]:
@@ -174,7 +178,6 @@ def prepare(
     verdict = planner.verdict(contact, app.now)
     local = verdict.local_time
     known = _known(app, contact, local.date())
-    next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
     text = _local_time_text(local, verdict.reason)
     ask = _Ask(purpose, memorable_line, notes_recap, needs_answer)
     chosen = occasion or default_occasion(
@@ -184,6 +187,11 @@ def prepare(
         open_promises=known.open_promises,
         policy=policy,
     )
+    known = replace(known, holidays=contact_holidays(planner, contact, local.date(), HORIZON_DAYS))
+    next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
+    if next_call is not None:  # the day the script proposes (P6.1)
+        invitation = is_invitation(chosen)
+        next_call = proposed_day(next_call, local.date(), known.holidays, invitation=invitation)
     script = _script(contact, chosen, caller, local, text, known, next_call, ask)
     zone = verdict.location.zone
     return Prepared(
@@ -219,6 +227,7 @@ def _script(
         trip=known.trip if occasion == "lunch" else None,
         recap=ask.recap,
         needs_answer=ask.needs_answer,
+        holidays=known.holidays,
     )
 
 

@@ -119,15 +119,14 @@ def build_script(
     recap: str = "",
     needs_answer: bool | None = None,
     elaborate: bool | None = None,
+    holidays: frozenset[dt.date] = frozenset(),
 ) -> Script:
-    """The script for calling `contact` on `occasion` (one of OCCASIONS), as of `now` (aware).
-
-    `local_time_text` is their local time as the caller should see it; `introducer` the name
-    of whoever introduced you (P1.1); `trip` your visit to their city (P9.3); `recap` what to
-    sum up at the close (default: the purpose, P7.1); `needs_answer` and `elaborate` override
-    whether the voicemail asks for a call back (P10.3) and whether to offer lunch or a
-    conference call (P5.3). `templates`: the wording (`services.script_templates`); `city_facts`:
-    facts for small talk (None: none, P4.2). Raises ValidationError naming the field to fix.
+    """The script for calling `contact` on `occasion` (one of OCCASIONS), as of `now` (aware):
+    `local_time_text` their local time for the caller; `introducer` who introduced you (P1.1);
+    `trip` your visit to their city (P9.3); `recap` the close's summary (default: the purpose,
+    P7.1); `needs_answer`, `elaborate` override the voicemail's call back (P10.3) and the offer
+    of lunch (P5.3); `templates` the wording, `city_facts` small-talk facts (None: none, P4.2);
+    `holidays` theirs, which the next call avoids (P6.1). Raises ValidationError naming the field.
     """
     request = ScriptRequest(
         contact=contact,
@@ -146,6 +145,7 @@ def build_script(
         recap=recap,
         needs_answer=needs_answer,
         elaborate=elaborate,
+        holidays=holidays,
     )
     check_request(request)
     masked: list[str] = []

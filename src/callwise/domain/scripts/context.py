@@ -5,17 +5,23 @@ have already passed the contact's topics to avoid (P4.2); the preparation card (
 spoken) keeps the user's own notes as they are. The template contract:
 
 - occasion, kind; formal, business, switchboard, org_call, keep_in_touch, needs_answer (bools);
-- name (how to address them, P2.6), formal_name (for a gatekeeper), titled (whether it has a
-  title), full_name, target (whom to ask a gatekeeper for); me, my_full_name, my_number (the
-  caller, P2.1, P2.7);
+- name (how to address them in the greeting and the close, P2.6; '' for an organization),
+  name_again (for any later turn: title and name, a first name, or '' when only the full name
+  would do), formal_name (for a gatekeeper), titled (whether it has a title), full_name,
+  target (whom to ask a gatekeeper for), target_again (them, named again to the gatekeeper),
+  family_first, family_name, name_in_order (Tanaka Yuki: the family name first);
+  me, my_full_name, my_number (the caller, P2.1, P2.7: national when you share their country,
+  international otherwise, digits in spoken groups: '816 555 0100');
 - organization, job_title, department, city, introducer;
 - met {before, event, when, place, circumstances} (P2.2); alumni, alumni_of, groups (P2.4);
 - talk [{kind, text, event}] (P4.2); memorable_line (P4.4);
 - purpose, purpose_clause, purpose_brief (short enough for a voicemail, else ''),
   many_details (P5.2), elaborate (P5.3); promises; recap (P7.1);
-- next_call ('on Thursday, December 3'), next_call_bare ('Thursday, December 3'),
-  next_call_in ('in 3 weeks or so', from the contact's cadence) (P6.1);
-- trip {known, city, when} (P9.3); gatekeeper {known, name, role} (P2.3);
+- next_call (when, as people say it: 'next week', 'after the holidays'; never a date),
+  next_call_day (the exact day, 'Tuesday, March 2': say it at most once; next_call_bare is the
+  same), invitation (the call invites: its next call comes within weeks), next_call_in
+  ('in 3 weeks or so', from the contact's cadence when no day is planned) (P6.1);
+- trip {known, city, when} (P9.3); gatekeeper {known, name (to greet), full_name, role} (P2.3);
 - last_call {known, when, date, outcome, recap, promises, agent, reference, asked_call_back,
   spoke, topics} (the only shared history a template may claim);
 - prep {...}: the preparation card's raw values (P1.1-P1.3);
@@ -30,22 +36,21 @@ from typing import Any
 
 from callwise.domain.calls import Outcome
 from callwise.domain.city_facts import CityFacts, CityInfo, name_key
-from callwise.domain.model import AddressForm, Contact, RelationshipKind
+from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.phones import number_to_dial
+from callwise.domain.scripts.address import name_context
+from callwise.domain.scripts.next_call import next_call_words
 from callwise.domain.scripts.purpose import asks, is_elaborate, kind_of, said
 from callwise.domain.scripts.request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
 from callwise.domain.scripts.story import event_phrase, is_sentence, promise_said, stage
 from callwise.domain.scripts.talk import TalkDay, small_talk
 from callwise.domain.scripts.words import (
     TopicGuard,
-    address_name,
-    caller_name,
     clause,
     day_month,
-    formal_name,
     full_date,
+    gatekeeper_address,
     sentences,
-    spoken_future,
     spoken_past,
     spoken_span,
     words_of,
@@ -88,23 +93,6 @@ class Notes:
     def screen_sentences(self, guard: TopicGuard, what: str, text: str) -> str:
         kept = [s for s in sentences(text) if self.screen(guard, what, s)]
         return " ".join(kept)
-
-
-def _names(request: ScriptRequest) -> dict[str, Any]:
-    c, form = request.contact, request.contact.effective_address_form
-    formal = formal_name(c)
-    target = formal or (f"someone in {c.department.strip()}" if c.department.strip() else "")
-    return {
-        "formal": form is AddressForm.FORMAL,
-        "titled": bool(c.honorific.strip() and (c.given_name.strip() or c.family_name.strip())),
-        "name": address_name(c),
-        "formal_name": formal,
-        "full_name": c.name,
-        "target": target or "someone who can help me",
-        "me": caller_name(request.user.name, form),
-        "my_full_name": " ".join(request.user.name.split()),
-        "my_number": request.user.spoken_number,
-    }
 
 
 def _place_phrase(place: str, contact: Contact, facts: CityFacts) -> str:
@@ -318,7 +306,8 @@ def _spoken_contact(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> 
         "recap": clause(notes.screen(guard, "The recap", request.recap)),
         "gatekeeper": {
             "known": gatekeeper is not None,
-            "name": gatekeeper.name.strip() if gatekeeper else "",
+            "name": gatekeeper_address(gatekeeper.name) if gatekeeper else "",
+            "full_name": " ".join(gatekeeper.name.split()) if gatekeeper else "",
             "role": (gatekeeper.role.strip() or "assistant") if gatekeeper else "",
         },
     }
@@ -358,9 +347,7 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
     talk = small_talk(
         c, _city(request, guard), guard, key, TalkDay(request.today, request.last_call)
     )
-    next_call = (
-        spoken_future(request.next_call, request.today, c.country) if request.next_call else ""
-    )
+    next_call = next_call_words(request)
     context: dict[str, Any] = {
         "occasion": request.occasion,
         "kind": c.kind.value,
@@ -370,14 +357,13 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
         "keep_in_touch": request.occasion in KEEP_IN_TOUCH,
         "met": _met(request, guard, notes),
         "talk": [] if request.org_call else [asdict(t) for t in talk],
-        "next_call": next_call,
-        "next_call_bare": next_call.removeprefix("on "),
+        **next_call,
         "next_call_in": _next_call_in(c.cadence_days),
         "trip": _trip(request),
         "last_call": _last_call(request, guard),
     }
     purpose = _purpose(request, guard, notes)
-    context |= _names(request) | _affiliations(c, guard) | purpose
+    context |= name_context(request) | _affiliations(c, guard) | purpose
     context["needs_answer"] = _needs_answer(request, purpose)
     context |= _spoken_contact(request, guard, notes)
     context["stage"] = stage(
