@@ -75,8 +75,9 @@ def address_name(contact: Contact) -> str:
 
 
 def caller_name(full_name: str, form: AddressForm) -> str:
-    """How the caller gives their own name: in full, or the first name without titles (P2.6)."""
-    if form is AddressForm.FORMAL:
+    """How the caller gives their own name: in full, or the first name without titles (P2.6).
+    A placeholder in brackets ("[your name]", issue 15.4) is kept whole."""
+    if form is AddressForm.FORMAL or full_name.strip().startswith("["):
         return " ".join(full_name.split())
     words = _without_honorifics(full_name)
     return words[0] if words else full_name.strip()
