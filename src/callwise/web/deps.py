@@ -20,6 +20,7 @@ from callwise.domain.occasion_kinds import script_label
 from callwise.domain.phones import display_number, tel_uri
 from callwise.services import access
 from callwise.services.app import App
+from callwise.web.field_words import field_words, plain_fields
 from callwise.web.flash import FLASH_COOKIE, FLASH_SECONDS, Flash, decode, encode
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
 from callwise.web.throttle import LoginThrottle
@@ -52,6 +53,8 @@ templates.env.filters["ticks"] = ticks
 templates.env.filters["phone"] = display_number
 templates.env.filters["web_url"] = web_url
 templates.env.filters["occasion_label"] = script_label
+templates.env.filters["field_words"] = field_words
+templates.env.filters["plain_fields"] = plain_fields
 
 # The pages in the navigation bar: (path, label).
 NAV = (

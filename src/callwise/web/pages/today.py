@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from callwise.domain.overdue import overdue_text
-from callwise.domain.plan import PlanEntry
 from callwise.domain.phones import number_to_dial
+from callwise.domain.plan import PlanEntry
 from callwise.services import first_run
 from callwise.services.app import App
 from callwise.services.cache import remembered

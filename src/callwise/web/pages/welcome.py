@@ -25,7 +25,9 @@ from callwise.web.security import safe_next
 router = APIRouter()
 
 SAVED = "Saved: your scripts now say your name and number."
-DISMISSED = "Not now, then. Your name, number and time zone stay in Settings whenever you want them."
+DISMISSED = (
+    "Not now, then. Your name, number and time zone stay in Settings whenever you want them."
+)
 
 
 def introduction(app: App, next_url: str, typed: dict[str, str] | None = None) -> dict[str, Any]:
