@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from callwise.domain.contacts import check_web_url
 from callwise.domain.errors import ValidationError
 from callwise.domain.occasion_kinds import script_label
+from callwise.domain.overdue import OVERDUE_MEANING
 from callwise.domain.phones import display_number, tel_uri
 from callwise.services import access
 from callwise.services.app import App
@@ -54,6 +55,7 @@ templates.env.filters["phone"] = display_number
 templates.env.filters["web_url"] = web_url
 templates.env.filters["occasion_label"] = script_label
 templates.env.filters["field_words"] = field_words
+templates.env.globals["overdue_meaning"] = OVERDUE_MEANING  # one wording (domain/overdue.py)
 templates.env.filters["plain_fields"] = plain_fields
 
 # The pages in the navigation bar: (path, label).
