@@ -63,7 +63,7 @@ def test_a_contact_with_an_assistant_gets_the_gatekeeper_stage_and_every_script_
     for value in ("answered", "gatekeeper", "no_answer"):
         assert f'data-branch="{value}"' in page.text
     voicemail = _stage(page.text, "voicemail")
-    assert 'id="voicemail-timer"' in voicemail and "under 30 s (P10.2)" in voicemail
+    assert 'id="voicemail-timer"' in voicemail and "under 30 s." in voicemail
     assert "There&#39;s no need to call back." in voicemail  # a check-in asks for none (P10.3)
     assert 'href="tel:+1-816-555-0142"' in page.text
     for outcome in Outcome:
@@ -192,13 +192,17 @@ def test_without_the_csrf_token_nothing_is_saved(demo_client: TestClient, core: 
     assert calls.history(core, f"#{marcus}") == []
 
 
-def test_without_your_name_the_guide_says_so_and_still_logs(
+def test_without_your_name_the_guide_has_placeholders_and_still_logs(
     demo_client: TestClient, core: App
 ) -> None:
+    """Issue 15.4: the script says "[your name]" and "[your number]" until you give them, and
+    links to the short form that comes back here."""
     marcus = _id(core, MARCUS)
     page = demo_client.get(f"/contacts/{marcus}/call")
     assert page.status_code == 200
-    assert "scripts need your name" in page.text and 'href="/settings"' in page.text
+    assert "[your name]" in page.text and "[your number]" in page.text
+    assert f'href="/welcome?next=/contacts/{marcus}/call"' in page.text
+    assert "No script yet" not in page.text
     form = {"csrf_token": csrf_of(demo_client, f"/contacts/{marcus}/call"), "outcome": "busy"}
     assert demo_client.post(f"/contacts/{marcus}/call", data=form).status_code == 200
     assert [c.outcome for c in calls.history(core, f"#{marcus}")] == [Outcome.BUSY]

@@ -419,7 +419,7 @@ def test_the_contact_page_shows_the_script_for_the_next_call(
     _me(core)
     page = demo_client.get("/contacts/62").text  # Ava Thompson: a connection to call (P9.2)
     script = calls.prepare(core, "62", "connect").script
-    assert "What to say: connect call" in page
+    assert "What to say: new connection call" in page
     for section in script.sections:
         assert f'data-stage="{section.key}"' in page
         assert escape(section.title) in page
@@ -429,12 +429,13 @@ def test_the_contact_page_shows_the_script_for_the_next_call(
     assert "<strong>Tue 24 Nov</strong>: Asked to connect on LinkedIn" in page  # coming up
 
 
-def test_without_your_name_the_page_says_where_to_set_it(
+def test_without_your_name_the_script_has_placeholders(
     demo_client: TestClient,
 ) -> None:
+    """Issue 15.4: a script before you say who you are, and the way to say it."""
     page = demo_client.get("/contacts/62").text
-    assert "scripts need your name" in page
-    assert '<a class="button" href="/settings">' in page
+    assert "[your name]" in page and "No script yet" not in page
+    assert 'href="/welcome?next=/contacts/62"' in page
 
 
 def test_a_logged_call_shows_in_the_timeline(demo_client: TestClient, core: App) -> None:

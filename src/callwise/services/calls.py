@@ -29,6 +29,7 @@ from callwise.domain.spoken import proposed_day
 from callwise.domain.text import fold
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
+from callwise.services.first_run import caller_of
 from callwise.services.holidays import contact_holidays
 from callwise.services.reference_data import load_city_facts
 from callwise.services.script_templates import user_script_templates
@@ -167,11 +168,11 @@ def prepare(
     """The script for calling a contact now, with what it was built from (P1-P10).
 
     Without an occasion, `default_occasion` picks one on their local date; `needs_answer`
-    overrides whether the voicemail asks for a call back (P10.3). Missing
-    `user_name` or `user_phone` settings raise ValidationError naming the setting.
+    overrides whether the voicemail asks for a call back (P10.3). Until your name and number
+    are set the script says "[your name]" and "[your number]" (services/first_run.py).
     """
     settings = app.settings()
-    caller = Caller.from_settings(settings)
+    caller = caller_of(settings)  # placeholders until you say who you are (issue 15.4)
     contact = resolve_contact(app, query)
     planner = CourtesyPlanner(settings, settings.home_zone)
     policy = PlanPolicy.from_settings(settings)

@@ -142,6 +142,7 @@ def _include_routes(app: FastAPI) -> None:
         settings,
         today,
         trips,
+        welcome,
     )
 
     app.include_router(api.router, prefix="/api/v1")
@@ -157,6 +158,7 @@ def _include_routes(app: FastAPI) -> None:
         settings,
         feed,
         insights,
+        welcome,
         install,
     ):
         app.include_router(module.router, include_in_schema=False)

@@ -109,8 +109,9 @@ def name_order(contact: Contact) -> dict[str, str | bool]:
 
 
 def caller_name(full_name: str, form: AddressForm) -> str:
-    """How the caller gives their own name: in full, or the first name without titles (P2.6)."""
-    if form is AddressForm.FORMAL:
+    """How the caller gives their own name: in full, or the first name without titles (P2.6).
+    A placeholder in brackets ("[your name]", issue 15.4) is kept whole."""
+    if form is AddressForm.FORMAL or full_name.strip().startswith("["):
         return " ".join(full_name.split())
     words = without_honorifics(full_name)
     return words[0] if words else full_name.strip()

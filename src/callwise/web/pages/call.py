@@ -21,7 +21,7 @@ from starlette.datastructures import FormData
 from callwise.domain.errors import ValidationError
 from callwise.domain.occasion_kinds import script_labels
 from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS, Section, is_cue
-from callwise.services import calls
+from callwise.services import calls, first_run
 from callwise.services.app import App
 from callwise.services.calls import LoggedCall, Prepared
 from callwise.services.contacts import get_contact
@@ -70,7 +70,6 @@ BRANCH_OUTCOMES = {
     "no_answer": ("voicemail", "no_answer", "busy"),
 }
 PROMISE_SLOTS = (1, 2, 3)
-_SETTINGS_FIELDS = ("user_name", "user_phone")
 
 
 def day(value: dt.date) -> str:
@@ -117,6 +116,7 @@ class Guide:
     occasion: str
     purpose: str
     needs_settings: str = ""
+    stand_ins: bool = False  # the script says "[your name]" (services/first_run.py)
     values: Mapping[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -145,8 +145,8 @@ def _guide(
     errors: dict[str, str] | None = None,
     needs_answer: bool | None = None,
 ) -> Guide:
-    """Prepare the script; a refused occasion or purpose is shown next to its field, and
-    missing settings (your name and number) leave the guide without script text."""
+    """Prepare the script; a refused occasion or purpose is shown next to its field (and the
+    script for the occasion due instead); one that still fails leaves the guide without text."""
     errors = errors if errors is not None else {}
     query = f"#{contact_id}"
     prepared: Prepared | None = None
@@ -154,14 +154,11 @@ def _guide(
     try:
         prepared = calls.prepare(app, query, occasion or None, purpose, needs_answer=needs_answer)
     except ValidationError as exc:
-        if exc.field in _SETTINGS_FIELDS:
-            needs = exc.message
-        else:
-            errors.setdefault(exc.field or "occasion", exc.message)
-            try:
-                prepared = calls.prepare(app, query)
-            except ValidationError as again:
-                needs = again.message
+        errors.setdefault(exc.field or "occasion", exc.message)
+        try:
+            prepared = calls.prepare(app, query)
+        except ValidationError as again:
+            needs = again.message
     contact = prepared.contact if prepared else get_contact(app, contact_id)
     before = [s for s in (prepared.script.sections if prepared else ()) if not s.spoken]
     return Guide(
@@ -174,6 +171,7 @@ def _guide(
         occasion=prepared.script.occasion if prepared else (occasion or ""),
         purpose=purpose,
         needs_settings=needs,
+        stand_ins=prepared is not None and first_run.uses_placeholders(app),
         errors=errors,
     )
 
