@@ -128,6 +128,11 @@ def test_invariants_over_random_contacts_and_logs(
         contact.gatekeeper is not None
         or contact.kind is RelationshipKind.ORGANIZATION
         or dialled in MAIN_LINES
+        or (
+            dialled == "work"
+            and bool(contact.organization.strip())
+            and contact.kind is RelationshipKind.BUSINESS
+        )
     )
     assert (script.section("gatekeeper") is not None) == someone_else
     # P10.3: the voicemail asks for a call back exactly when an answer is needed, and then

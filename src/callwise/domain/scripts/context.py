@@ -325,13 +325,17 @@ def _memorable(line: str) -> dict[str, str]:
 
 def has_switchboard(contact: Contact) -> bool:
     """Someone else may answer first (P2.3): the contact has an assistant on file, the number
-    you dial is a main line or an assistant's (its label), or you call an organization. A home
-    line or a mobile is answered by the person you call."""
+    you dial is a main line or an assistant's (its label), a business contact's work number at
+    their organization, or you call an organization. A home line or a mobile is answered by
+    the person you call."""
     if contact.gatekeeper is not None or contact.kind is RelationshipKind.ORGANIZATION:
         return True
     number = number_to_dial(contact)
     dialled = next((p for p in contact.phones if p.number == number), None)
-    return dialled is not None and dialled.label.strip().lower() in _MAIN_LINES
+    label = dialled.label.strip().lower() if dialled is not None else ""
+    # A work number at an organization may ring at its front desk; a mobile or home line won't.
+    at_work = label == "work" and bool(contact.organization.strip())
+    return label in _MAIN_LINES or (at_work and contact.kind is RelationshipKind.BUSINESS)
 
 
 def variant_key(request: ScriptRequest) -> str:

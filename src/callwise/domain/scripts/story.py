@@ -239,6 +239,12 @@ def event_phrase(event: str) -> str:
     return f"{'on' if head in _ON else 'at'} the {text}"
 
 
+# A promise logged about the contact ("introduce her to Felipe") is not said to them as written.
+_THIRD_PERSON = frozenset(
+    ["he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their"]
+)
+
+
 def promise_said(promise: str) -> str:
     """A logged promise as a sentence of yours: 'I said I'd send the deck.', 'I promised you
     the deck by Friday.', or '' when its wording would not fit a sentence (a cue then)."""
@@ -246,6 +252,8 @@ def promise_said(promise: str) -> str:
     words = text.split()
     if not words:
         return ""
+    if any(fold(w).strip(".,;:!?'’") in _THIRD_PERSON for w in words):
+        return ""  # "send her my checklist": written about them, not to them; a cue says it
     first = fold(words[0])
     if first in ("i'll", "i’ll") or (first == "i" and len(words) > 2 and fold(words[1]) == "will"):
         rest = words[1:] if first != "i" else words[2:]
