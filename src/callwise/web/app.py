@@ -139,6 +139,7 @@ def _include_routes(app: FastAPI) -> None:
         imports,
         insights,
         login,
+        offline,
         settings,
         today,
         trips,
@@ -158,5 +159,6 @@ def _include_routes(app: FastAPI) -> None:
         feed,
         insights,
         install,
+        offline,
     ):
         app.include_router(module.router, include_in_schema=False)
