@@ -20,7 +20,8 @@ from conftest import unavailable
 AXE_JS = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa"]
 MIN_TAP = 44  # px, both ways (WCAG 2.5.5; Apple and Android ask the same)
-RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
+        resultTypes: ["violations"]})
     .then(r => r.violations.map(v => ({id: v.id, help: v.help,
         nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))})))"""
 # What a thumb taps: buttons, button-like links, the menu, form controls, disclosure toggles.
