@@ -60,8 +60,10 @@
       if (answer.status >= 500 || answer.status === 408 || answer.status === 409 || answer.status === 429) {
         throw new Error("try again later");
       }
-      // Refused (a value the server does not take): it would be refused again.
+      // Refused (a value the server does not take): it would be refused again. On the
+      // refused form itself the page already says what to fix.
       return outbox.remove(item.key).then(function () {
+        if (location.pathname === item.url) return;
         say("Not saved: " + what(item) + " was refused. Open the guide to log it again.", item.url);
       });
     });
