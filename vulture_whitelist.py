@@ -94,3 +94,6 @@ _.incoming_name
 _.basis
 _.kept_separate
 _.same_organization
+
+# web/pages/trips.py: each trip row's invitation calls, shown by trips.html (issue 15.6).
+_.invitations

@@ -97,8 +97,8 @@ def test_a_conversation_walks_every_stage_and_keeps_notes_promises_and_the_recap
     """P4-P7: notes at each stage, the next call agreed (suggested), a promise with its date."""
     answers = [
         "yes",  # did they answer
+        "yes",  # right person, good moment (asked once the opener is said, P2.5, P2.1)
         "loved the call",  # opener notes
-        "yes",  # right person, good moment
         "kids back at school",  # small talk
         "",  # purpose
         "",  # next call

@@ -30,6 +30,7 @@ from callwise.domain.scripts import (
     Script,
     build_script,
     estimate_seconds,
+    is_cue,
 )
 from callwise.domain.settings import Settings
 from callwise.domain.text import fold
@@ -350,7 +351,9 @@ def test_p2_3_gatekeeper_version_exactly_with_a_gatekeeper_or_switchboard(
     case: tuple[Contact, str, Script],
 ) -> None:
     contact, _, script = case
-    switchboard = contact.kind in (BUSINESS, ORGANIZATION) and bool(contact.organization)
+    # An assistant on file, an organization, or a main line dialled; never a mobile (P2.3).
+    dialled = contact.phones[0].label if contact.phones else ""
+    switchboard = contact.kind is ORGANIZATION or dialled in ("main", "assistant")
     assert (script.section("gatekeeper") is not None) == (
         contact.gatekeeper is not None or switchboard
     )
@@ -389,7 +392,8 @@ def test_p2_2_p2_3_formal_contact_met_at_a_luncheon_with_an_assistant() -> None:
     assert "Position: Chief Economist, Heartland Bank." in prep
     assert "Their local time now: 14:00 Tuesday." in prep
     assert "Open follow-up: send the lending checklist, due November 27." in prep
-    assert "[You promised: send the lending checklist." in text(script, "purpose")
+    # The promise said as the caller's own sentence, then where it stands (P7.1).
+    assert "I said I'd send the lending checklist." in text(script, "purpose")
     assert "on Thursday, December 3" in text(script, "next_call")
 
 
@@ -473,9 +477,10 @@ def test_p4_2_topics_to_avoid_drop_interests_teams_and_notes() -> None:
     assert "layoff" not in spoken_text(script).lower()
     assert "Do not raise: Politics; his layoff; baseball." in lines(script, "preparation")
     assert any("Where you met left out" in w for w in script.warnings)
-    assert "Brisket, sweet tea and that out-of-tune piano." in lines(
-        script, "opener"
-    )  # P4.4, word for word
+    # P4.4: a fragment is never pasted into the opener; the caller works it into a sentence.
+    opener = lines(script, "opener")
+    assert "Brisket, sweet tea and that out-of-tune piano." not in opener
+    assert any(is_cue(line) and "Brisket, sweet tea" in line for line in opener)
 
 
 def test_p4_2_a_city_without_facts_gets_no_city_prompts() -> None:

@@ -28,9 +28,9 @@ def test_script_needs_your_name_then_says_it(demo_client: TestClient) -> None:
     script = demo_client.get(f"/api/v1/contacts/{ava}/script").json()
     assert script["occasion"] == "connect"  # her LinkedIn invitation waits for an answer
     keys = [s["key"] for s in script["sections"]]
-    assert keys[:3] == ["preparation", "names", "opener"] and keys[-1] == "voicemail"
+    assert keys[:4] == ["preparation", "names", "confirm", "opener"] and keys[-1] == "voicemail"
     opener = next(s for s in script["sections"] if s["key"] == "opener")
-    assert opener["lines"][0] == "Hello Ava Thompson, Sam Carter here, on +1 816-555-0100."
+    assert "Sam Carter" in opener["lines"][0] and "555" in opener["lines"][0]  # P2.1, P2.7
     assert script["needs_answer"] is True
     assert script["voicemail_seconds"] <= script["voicemail_limit_seconds"]
     lunch = demo_client.get(

@@ -55,7 +55,11 @@ def test_a_contact_with_an_assistant_gets_the_gatekeeper_stage_and_every_script_
     gatekeeper = _stage(page.text, "gatekeeper")
     assert "Hello Denise Parker, my name is Jordan Lee." in gatekeeper  # P2.3
     assert 'name="notes_gatekeeper"' in gatekeeper
-    assert "Hello Dr. Okafor, this is Jordan Lee" in _stage(page.text, "opener")  # P2.6
+    # P2.5 then P2.6: who answered is checked by title and name, then the formal greeting.
+    assert _stages(page.text).index("confirm") < _stages(page.text).index("opener")
+    assert "Dr. Okafor?" in _stage(page.text, "confirm")
+    opener = _stage(page.text, "opener")
+    assert "Dr. Okafor" in opener and "Jordan Lee" in opener and "Amara" not in opener
     for value in ("answered", "gatekeeper", "no_answer"):
         assert f'data-branch="{value}"' in page.text
     voicemail = _stage(page.text, "voicemail")
@@ -73,7 +77,8 @@ def test_a_contact_without_an_assistant_has_no_gatekeeper_stage(
     _me(core)
     page = demo_client.get(f"/contacts/{_id(core, MARCUS)}/call").text
     assert "gatekeeper" not in _stages(page)
-    assert "Hi Marcus, it&#39;s Jordan." in _stage(page, "opener")  # informal: first names
+    assert "is that Marcus?" in _stage(page, "confirm")  # P2.5, informal: first names
+    assert "Hey Marcus, it&#39;s Jordan." in _stage(page, "opener")
     assert "How&#39;s the family?" in _stage(page, "small_talk")  # P4.2
     assert "his layoff" not in "".join(_stage(page, s) for s in TALK)  # a topic to avoid
 
@@ -212,7 +217,7 @@ def test_the_occasion_can_be_chosen_and_a_bad_one_is_named(
     assert '<option value="lunch" selected>' in page
     refused = demo_client.get(f"/contacts/{marcus}/call?occasion=wedding").text
     assert 'id="occasion-error">unknown occasion &#39;wedding&#39;' in refused
-    assert "Hi Marcus, it&#39;s Jordan." in refused  # the default script instead
+    assert "Hey Marcus, it&#39;s Jordan." in refused  # the default script instead
 
 
 def test_the_printable_script_has_both_versions(demo_client: TestClient, core: App) -> None:

@@ -24,7 +24,15 @@ from rich.console import Console
 from rich.text import Text
 
 from callwise.cli import call_render as render
-from callwise.cli.calls import ContactArg, Line, Occasion, Purpose, naming_options, show_logged
+from callwise.cli.calls import (
+    ContactArg,
+    Line,
+    NeedsAnswer,
+    Occasion,
+    Purpose,
+    naming_options,
+    show_logged,
+)
 from callwise.cli.state import console, err_console, state
 from callwise.domain.errors import AbortedError, ValidationError
 
@@ -150,11 +158,15 @@ class Walk:
 
     def conversation(self) -> None:
         """Stage by stage in the script's order, notes at each (P2.5-P7.2, P8.1)."""
-        for key in (k for k in self.prepared.script.keys if k in TALK_STAGES):
+        keys = [k for k in self.prepared.script.keys if k in TALK_STAGES]
+        # P2.5 then P2.1: check who answered, greet them, and only then ask about the moment.
+        ask_after = "opener" if "opener" in keys else "confirm"
+        for key in keys:
             self.show(key)
+            if key == ask_after and not self.confirmed():
+                return
             if key == "confirm":
-                if not self.confirmed():
-                    return
+                continue
             elif key == "identity":
                 self.agent = self.ask("Their name, as they gave it (P8.1; Enter to skip)")
                 self.reference = self.ask("Reference number (Enter to skip)")
@@ -218,6 +230,7 @@ def call(
     occasion: Occasion = None,
     purpose: Purpose = "",
     line: Line = "",
+    needs_answer: NeedsAnswer = None,
 ) -> None:
     """Walk through a call on the terminal: did they answer, the gatekeeper, the opener, small
     talk, purpose, next call and close with notes at each stage, or the voicemail; then log it
@@ -229,7 +242,9 @@ def call(
 
     st = state(ctx)
     with naming_options():
-        prepared = service.prepare(st.app, contact, occasion, purpose, line)
+        prepared = service.prepare(
+            st.app, contact, occasion, purpose, line, needs_answer=needs_answer
+        )
     walk = Walk(prepared, err_console if st.as_json else console)
     walk.run()
     with naming_options():

@@ -31,8 +31,10 @@ from typing import Any
 from callwise.domain.calls import Outcome
 from callwise.domain.city_facts import CityFacts, CityInfo, name_key
 from callwise.domain.model import AddressForm, Contact, RelationshipKind
-from callwise.domain.scripts.answer import needs_answer
+from callwise.domain.phones import number_to_dial
+from callwise.domain.scripts.purpose import asks, is_elaborate, kind_of, said
 from callwise.domain.scripts.request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
+from callwise.domain.scripts.story import event_phrase, is_sentence, promise_said, stage
 from callwise.domain.scripts.talk import TalkDay, small_talk
 from callwise.domain.scripts.words import (
     TopicGuard,
@@ -53,8 +55,9 @@ _NO_FACTS = CityFacts("", {})  # no facts handed in: small talk without city fac
 _DETAIL_WORDS = 25  # P5.2: a purpose longer than this deserves pen and paper
 _DETAIL_NUMBERS = 3  # ... and so does one with this many numbers or dates in it
 _BRIEF_WORDS = 20  # P10.2: a voicemail repeats the purpose only when it is this short
-_ELABORATE_WORDS = 40  # P5.3: long enough to offer lunch or a conference call
-_PROPOSAL_WORDS = ("proposal", "propose", "partnership", "pitch", "collaboration")
+_MAIN_LINES = frozenset(
+    {"main", "assistant", "company", "switchboard"}
+)  # P2.3: someone else answers
 _OUTCOMES = {
     Outcome.CONNECTED: "you spoke",
     Outcome.VOICEMAIL: "you left a voicemail",
@@ -123,7 +126,8 @@ def _met(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[str, A
     before = bool(met.event or met.date or met.place or met.circumstances)
     return {
         "before": before,
-        "event": event,
+        "event": event_phrase(event),
+        "event_cue": event if event and not event_phrase(event) else "",
         "when": when,
         "place": _place_phrase(place, request.contact, facts),
         "circumstances": clause(circumstances),
@@ -154,16 +158,18 @@ def _purpose(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[st
     text = notes.screen_sentences(guard, "Part of the purpose", request.purpose)
     words = words_of(text)
     numbers = re.findall(r"\d+", text)
-    many = len(words) > _DETAIL_WORDS or len(numbers) >= _DETAIL_NUMBERS
-    proposal = any(w.startswith(_PROPOSAL_WORDS) for w in words)
+    many = len(words) > _DETAIL_WORDS or len(numbers) >= _DETAIL_NUMBERS or text.count(",") >= 3
     elaborate = request.elaborate
     if elaborate is None:
-        elaborate = bool(text) and (len(words) >= _ELABORATE_WORDS or proposal)
+        elaborate = bool(text) and is_elaborate(text)
     first = sentences(text)[:1]
     brief = first[0] if first and len(words_of(first[0])) <= _BRIEF_WORDS else ""
+    whole, short = said(text), said(brief)
     return {
         "purpose": text,
-        "purpose_clause": clause(text),
+        "purpose_kind": kind_of(text),
+        "said": {"form": whole.form, "body": whole.body, "rest": whole.rest},
+        "said_brief": {"form": short.form, "body": short.body, "rest": ""},
         "purpose_brief": clause(brief),
         "many_details": many and not request.org_call,
         "elaborate": elaborate and not request.org_call,
@@ -176,7 +182,7 @@ def _needs_answer(request: ScriptRequest, purpose: dict[str, Any]) -> bool:
     if request.needs_answer is not None:
         return request.needs_answer
     registry = NEEDS_ANSWER.get(request.occasion)
-    return needs_answer(registry, request.purpose, bool(purpose["elaborate"]))
+    return bool(registry) or bool(purpose["elaborate"]) or asks(purpose["purpose"])
 
 
 def _next_call_in(days: int | None) -> str:
@@ -224,12 +230,22 @@ def _last_call(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
         "outcome": _OUTCOMES.get(call.outcome, call.outcome.value.replace("_", " ")),
         "recap": (call.recap or call.notes).strip(),
         "promises": [p.text.strip() for p in call.promises if not p.done and p.text.strip()],
+        "recap_cue": (call.recap or call.notes).strip()
+        if guard.allows(call.recap, call.notes)
+        else "",
         "agent": call.agent_name.strip(),
         "reference": call.reference.strip(),
         "asked_call_back": call.outcome is Outcome.CALL_BACK,
         "spoke": call.outcome in (Outcome.CONNECTED, Outcome.MEETING),
-        "topics": [t.strip() for t in call.topics if t.strip() and guard.allows(t)][:2],
+        "topics": [_to_them(t) for t in call.topics if t.strip() and guard.allows(t)][:2],
     }
+
+
+def _to_them(topic: str) -> str:
+    """A logged topic said to them: 'her photo show' -> 'your photo show' (the log speaks of
+    them in the third person, the script speaks to them)."""
+    text = " ".join(topic.split())
+    return re.sub(r"^(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)
 
 
 def _followups(request: ScriptRequest) -> list[dict[str, Any]]:
@@ -293,8 +309,12 @@ def _spoken_contact(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> 
         "department": notes.screen(guard, "The department", c.department),
         "introducer": request.introducer.strip(),
         "city": c.city.strip() if guard.allows(c.city) else "",
-        "promises": [clause(p) for p in promises if notes.screen(guard, "A promise", p)],
-        "memorable_line": notes.screen(guard, "Your memorable line", request.memorable_line),
+        "promises": [
+            {"text": clause(p), "said": promise_said(p)}
+            for p in promises
+            if notes.screen(guard, "A promise", p)
+        ],
+        **_memorable(notes.screen(guard, "Your memorable line", request.memorable_line)),
         "recap": clause(notes.screen(guard, "The recap", request.recap)),
         "gatekeeper": {
             "known": gatekeeper is not None,
@@ -304,11 +324,25 @@ def _spoken_contact(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> 
     }
 
 
+def _memorable(line: str) -> dict[str, str]:
+    """Your memorable line (P4.4): said as it is when it is a sentence, else a cue to work it
+    into one of your own: a fragment is never pasted into the opener."""
+    if not line:
+        return {"memorable_line": "", "memorable_cue": ""}
+    if is_sentence(line):
+        return {"memorable_line": line, "memorable_cue": ""}
+    return {"memorable_line": "", "memorable_cue": line}
+
+
 def has_switchboard(contact: Contact) -> bool:
-    """Someone else may answer first: a known gatekeeper, or the switchboard of a business
-    contact's or an organization's named employer (P2.3)."""
-    firm = contact.kind in (RelationshipKind.BUSINESS, RelationshipKind.ORGANIZATION)
-    return contact.gatekeeper is not None or (firm and bool(contact.organization.strip()))
+    """Someone else may answer first (P2.3): the contact has an assistant on file, the number
+    you dial is a main line or an assistant's (its label), or you call an organization. A home
+    line or a mobile is answered by the person you call."""
+    if contact.gatekeeper is not None or contact.kind is RelationshipKind.ORGANIZATION:
+        return True
+    number = number_to_dial(contact)
+    dialled = next((p for p in contact.phones if p.number == number), None)
+    return dialled is not None and dialled.label.strip().lower() in _MAIN_LINES
 
 
 def variant_key(request: ScriptRequest) -> str:
@@ -346,5 +380,11 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
     context |= _names(request) | _affiliations(c, guard) | purpose
     context["needs_answer"] = _needs_answer(request, purpose)
     context |= _spoken_contact(request, guard, notes)
+    context["stage"] = stage(
+        spoke=context["last_call"]["spoke"],
+        met=context["met"]["before"],
+        personal=c.kind in (RelationshipKind.PERSONAL, RelationshipKind.INFORMAL),
+        informal=not context["formal"],
+    )
     context["prep"] = _prep(request, guard, notes)
     return context

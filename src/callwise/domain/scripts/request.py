@@ -106,10 +106,12 @@ def check_request(request: ScriptRequest) -> None:
 
 
 def make_guard(request: ScriptRequest) -> TopicGuard:
-    """The contact's topics to avoid; their names and the caller's never count as a topic."""
-    c = request.contact
+    """The contact's topics to avoid; their names, the caller's name and number never count as
+    a topic (the number closes every voicemail that asks for a call back, P10.3)."""
+    c, me = request.contact, request.user
     names = (c.given_name, c.family_name, c.display_name, c.nickname, c.honorific)
-    exempt = {w for text in (*names, request.user.name) for w in words_of(text)}
+    mine = (me.name, me.phone, me.spoken_number)
+    exempt = {w for text in (*names, *mine) for w in words_of(text)}
     return TopicGuard(tuple(t for t in c.avoid_topics if t.strip()), frozenset(exempt))
 
 

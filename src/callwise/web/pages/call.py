@@ -144,6 +144,7 @@ def _guide(
     occasion: str = "",
     purpose: str = "",
     errors: dict[str, str] | None = None,
+    needs_answer: bool | None = None,
 ) -> Guide:
     """Prepare the script; a refused occasion or purpose is shown next to its field, and
     missing settings (your name and number) leave the guide without script text."""
@@ -152,7 +153,7 @@ def _guide(
     prepared: Prepared | None = None
     needs = ""
     try:
-        prepared = calls.prepare(app, query, occasion or None, purpose)
+        prepared = calls.prepare(app, query, occasion or None, purpose, needs_answer=needs_answer)
     except ValidationError as exc:
         if exc.field in _SETTINGS_FIELDS:
             needs = exc.message
@@ -197,10 +198,16 @@ def _context(guide: Guide) -> dict[str, Any]:
 
 @router.get("/contacts/{contact_id}/call", response_class=HTMLResponse)
 def call_guide(
-    request: Request, app: AppDep, contact_id: int, occasion: str = "", purpose: str = ""
+    request: Request,
+    app: AppDep,
+    contact_id: int,
+    occasion: str = "",
+    purpose: str = "",
+    needs_answer: bool | None = None,
 ) -> HTMLResponse:
-    """The guide for calling a contact now, for an occasion (default: the one due, P9)."""
-    guide = _guide(app, contact_id, occasion, purpose)
+    """The guide for calling a contact now, for an occasion (default: the one due, P9);
+    `needs_answer` decides whether the voicemail asks for a call back (P10.3)."""
+    guide = _guide(app, contact_id, occasion, purpose, needs_answer=needs_answer)
     return render(request, "call.html", _context(guide))
 
 

@@ -5,22 +5,29 @@ Decisions:
   invalid value stores none, and every error is shown next to its field (422).
 - `web_login` is shown but not editable here: turning the login on needs a password set in a
   terminal, and takes effect when the server restarts.
+- Issue 15.6: calling hours and business hours are two time pickers (while they are one
+  range), calling and business days are day boxes, your time zone a list, your number shown
+  formatted; the pickers are put back into the text the one parser reads
+  (domain/contact_input.py), which also takes what people type (9am-5pm, Mon-Fri).
 - The feed URL is built from the address the page was reached at, as a calendar app on the
   same network would use it.
 """
 
 from __future__ import annotations
 
-import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from callwise.domain.contact_input import DAY_CODES, week_days
+from callwise.domain.errors import ValidationError
+from callwise.domain.phones import display_number
 from callwise.services import access
 from callwise.services.app import App
+from callwise.services.places import zone_names
 from callwise.services.settings import check_settings, set_settings, setting_texts
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
@@ -69,6 +76,8 @@ LABELS = {
 }
 INPUT_TYPES = {"user_phone": "tel", "daily_calls": "number", "daily_minutes": "number"}
 YES_NO = frozenset({"personal_calls_on_holidays"})
+RANGE_PICKERS = frozenset({"calling_hours", "business_hours"})
+DAY_PICKERS = frozenset({"calling_days", "business_days"})
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
 
@@ -88,17 +97,45 @@ def _shown(key: str, value: str) -> str:
     """The value as the form writes it (yes/no settings as yes or no)."""
     if key in YES_NO:
         return "yes" if value.strip().lower() in _TRUE else "no"
+    if key == "user_phone" and value.strip():
+        return display_number(value)
     return value
+
+
+def _kind(key: str, value: str) -> str:
+    """How the form shows a setting: an input type, yes/no, a time range, day boxes."""
+    if key in YES_NO:
+        return "yesno"
+    if key in RANGE_PICKERS and value.count("-") == 1 and "," not in value:
+        return "range"
+    return "days" if key in DAY_PICKERS else INPUT_TYPES.get(key, "text")
+
+
+def ticked_days(text: str) -> list[str]:
+    """The day boxes to tick for a days setting ('Mo-Fr' -> Mo ... Fr); none if unreadable."""
+    try:
+        return [DAY_CODES[d] for d in sorted(week_days(text, "days"))]
+    except ValidationError:
+        return []
+
+
+def picked(form: Mapping[str, str], days: Mapping[str, list[str]]) -> dict[str, str]:
+    """The pickers' inputs as the text of their setting: '09:00' and '17:00' -> '09:00-17:00',
+    the boxes ticked -> 'Mo,Tu,We' (none ticked: no days, which the parser refuses)."""
+    texts = {}
+    for key in RANGE_PICKERS:
+        start, end = form.get(f"{key}_start"), form.get(f"{key}_end")
+        if start is not None and end is not None:
+            texts[key] = f"{start.strip()}-{end.strip()}" if (start + end).strip() else ""
+    for key in DAY_PICKERS:
+        if f"{key}_shown" in form:
+            texts[key] = ",".join(days.get(key, []))
+    return texts
 
 
 def _current(app: App) -> dict[str, tuple[str, str, bool]]:
     """key -> (value as shown, help, is_default)."""
     return {key: (_shown(key, v), h, d) for key, v, h, d in setting_texts(app)}
-
-
-@cache
-def zone_names() -> list[str]:
-    return sorted(zoneinfo.available_timezones())
 
 
 def feed_url(request: Request, token: str) -> str:
@@ -126,7 +163,7 @@ def _page(
                     typed.get(key, current[key][0]),
                     current[key][1],
                     current[key][2],
-                    "yesno" if key in YES_NO else INPUT_TYPES.get(key, "text"),
+                    _kind(key, typed.get(key, current[key][0])),
                 )
                 for key in keys
             ],
@@ -139,7 +176,9 @@ def _page(
         "errors": errors or {},
         "web_login": current["web_login"],
         "web_hosts": current["web_hosts"],
-        "zones": zone_names(),
+        "zones": [(zone, zone.replace("_", " ")) for zone in zone_names()],
+        "day_codes": DAY_CODES,
+        "ticked_days": ticked_days,
         "feed_url": url,
         "webcal_url": "webcal://" + url.split("://", 1)[1],
     }
@@ -160,7 +199,12 @@ def settings_page(request: Request, app: AppDep) -> HTMLResponse:
 async def submitted_texts(request: Request) -> dict[str, str]:
     """The editable settings in the posted form, as text."""
     form = await request.form()
-    return {k: v for k, v in form.items() if k in EDITABLE and isinstance(v, str)}
+    texts = {k: v for k, v in form.items() if isinstance(v, str)}
+    days = {
+        key: [d for d in form.getlist(f"{key}_day") if isinstance(d, str)] for key in DAY_PICKERS
+    }
+    texts.update(picked(texts, days))
+    return {k: v for k, v in texts.items() if k in EDITABLE}
 
 
 @router.post("/settings", dependencies=[CsrfDep])
