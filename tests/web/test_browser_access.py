@@ -98,6 +98,24 @@ def _today_states(page: Page, server: Server, check: Check) -> str:
     return contact
 
 
+def _trip_states(page: Page, server: Server, check: Check) -> None:
+    """A city of several places (choose one), an unknown city, then a trip with invitations."""
+    for city, state in (
+        ("Springfield", "trips-which-city"),
+        ("Qwertyville", "trips-unknown-city"),
+        ("Kansas City", "trips-added"),
+    ):
+        page.goto(server.url + "/trips")
+        form = page.locator("#trip-form")
+        form.get_by_label("City").fill(city)
+        form.get_by_label("First day there").fill("2026-12-01")
+        form.get_by_label("Last day there").fill("2026-12-03")
+        form.get_by_role("button", name="Add trip").click()
+        answered = page.locator("#place-choices, #trip-form .field-error, p.flash")
+        expect(answered.first).to_be_visible()
+        check(state)
+
+
 def _data_states(page: Page, server: Server, check: Check) -> None:
     page.goto(server.url + "/import")
     check("import")
@@ -134,6 +152,7 @@ def _walk(page: Page, server: Server, check: Check) -> None:
     expect(page.locator(".field-error").first).to_be_visible()
     check("contact-add-refused")
     _data_states(page, server, check)
+    _trip_states(page, server, check)
     _guide_states(page, f"{server.url}/contacts/{contact}/call", check)
 
 
@@ -147,7 +166,7 @@ def test_every_page_and_state_passes_axe_with_44_px_targets(
 
     def check(state: str) -> None:
         seen.append(state)
-        shoot(page, f"{len(seen):02d}-{state}")
+        shoot(page, state)
         problems.extend(f"{state}: {line}" for line in axe_violations(page))
         problems.extend(f"{state}: small target {line}" for line in small_targets(page))
 
