@@ -139,6 +139,7 @@ def _include_routes(app: FastAPI) -> None:
         imports,
         insights,
         login,
+        offline,
         settings,
         today,
         trips,
@@ -160,5 +161,6 @@ def _include_routes(app: FastAPI) -> None:
         insights,
         welcome,
         install,
+        offline,
     ):
         app.include_router(module.router, include_in_schema=False)

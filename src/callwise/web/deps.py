@@ -132,6 +132,8 @@ def render(
     set_csrf_cookie(request, response)
     if cookie:
         response.delete_cookie(FLASH_COOKIE)
+        # Said once: the service worker must not keep this page to show it again offline.
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -26,6 +26,7 @@ from callwise.services.app import App
 from callwise.services.calls import LoggedCall, Prepared
 from callwise.services.contacts import get_contact
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
+from callwise.web.idempotency import FormIdempotent
 
 router = APIRouter()
 
@@ -281,11 +282,12 @@ def error_field(exc: ValidationError, values: Mapping[str, str]) -> str:
     return exc.field or "outcome"
 
 
-@router.post("/contacts/{contact_id}/call", dependencies=[CsrfDep])
+@router.post("/contacts/{contact_id}/call", dependencies=[CsrfDep, FormIdempotent])
 async def log_guided_call(request: Request, app: AppDep, contact_id: int) -> Response:
     """Save the call with the notes of each stage, then go to the page of the saved call
     (post/redirect/get: reloading it saves nothing again, issue 15); a refused value
-    re-renders the guide with the message next to its field (422)."""
+    re-renders the guide with the message next to its field (422). A call sent from the
+    phone's outbox carries an Idempotency-Key: sent twice, it is logged once."""
     values = _text_fields(await request.form())
     try:
         logged = _log(app, contact_id, values)
