@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint types contracts unit bench fuzz install clean
+.PHONY: run test lint types contracts unit bench fuzz golden install clean
 
 # Says what it is doing: the first install takes about a minute, and pip shows its progress.
 $(STAMP): pyproject.toml
@@ -52,6 +52,11 @@ bench: $(STAMP)
 ## make fuzz: mutated contact files and backups through the real import, 5000 cases each.
 fuzz: $(STAMP)
 	CALLWISE_FUZZ_EXAMPLES=5000 $(BIN)/pytest -q -p no:cacheprovider tests/fuzz
+
+## make golden: render the golden call scripts again into tests/golden/scripts/ (after a
+## deliberate change of wording: read the diff, then commit the texts with the change).
+golden: $(STAMP)
+	$(BIN)/python tests/golden/write.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

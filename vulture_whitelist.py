@@ -28,6 +28,8 @@ _.isolation_level
 # Jinja templates under web/templates read these attributes and methods.
 _.is_empty  # domain/model.py HowWeMet, in contact.html
 _.ever_called  # services/insights.py, in insights.html
+_.stand_ins  # web/pages/call.py Guide and contact_profile.py ScriptView, in stand_ins.html
+_.why_now  # web/pages/today.py EntryCard, in partials/today_entry.html
 _.days_late
 _.height  # web/pages/insights.py chart geometry, in insights.html
 _.missed
@@ -94,3 +96,6 @@ _.incoming_name
 _.basis
 _.kept_separate
 _.same_organization
+
+# web/pages/trips.py: each trip row's invitation calls, shown by trips.html (issue 15.6).
+_.invitations

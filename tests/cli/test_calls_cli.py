@@ -99,8 +99,8 @@ def test_a_conversation_walks_every_stage_and_keeps_notes_promises_and_the_recap
     """P4-P7: notes at each stage, the next call agreed (suggested), a promise with its date."""
     answers = [
         "yes",  # did they answer
+        "yes",  # right person, good moment (asked once the opener is said, P2.5, P2.1)
         "loved the call",  # opener notes
-        "yes",  # right person, good moment
         "kids back at school",  # small talk
         "",  # purpose
         "",  # next call
@@ -115,7 +115,7 @@ def test_a_conversation_walks_every_stage_and_keeps_notes_promises_and_the_recap
     call = data["call"]
     assert call["outcome"] == "connected" and call["recap"] == "Lunch in December, I send photos"
     assert "Small talk: kids back at school" in call["notes"]
-    assert call["follow_up"] == "2026-12-24"
+    assert call["follow_up"] == "2027-01-04"  # not Christmas Eve: after the holidays
     assert call["promises"] == [
         {"text": "send the dinner photos", "due": "2026-11-26", "done": False}
     ]

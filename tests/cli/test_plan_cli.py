@@ -186,6 +186,18 @@ def test_trips_add_list_remove_and_the_invitation(cw: Run) -> None:
     assert "Denver" in cw("trips", "list")
     out = cw("trips", "add", "Xyzzyville", "--from", "+1", "--to", "+2")
     assert "does not know the city 'Xyzzyville'" in out and "Trip #2" in out
+    # P9.3: a name of several places says which one the trip took and how to choose another.
+    some = json.loads(cw("trips", "add", "Springfield", "--from", "+1", "--to", "+2", "--json"))
+    assert "the trip is to Springfield, Missouri, United States" in some["warning"]
+    assert (
+        "Springfield, Illinois, United States" in some["warning"] and "--region" in some["warning"]
+    )
+    one = cw(
+        "trips", "add", "Springfield", "--region", "IL", "--from", "+1", "--to", "+2", "--json"
+    )
+    assert json.loads(one)["warning"] == ""
+    cw("trips", "remove", "3")
+    cw("trips", "remove", "4")
     assert json.loads(cw("trips", "remove", "1", "--json")) == {"removed": 1}
     cw("trips", "remove", "1", code=4)
 

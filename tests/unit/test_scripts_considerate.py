@@ -152,9 +152,10 @@ def test_logged_topics_and_promises_are_said_where_they_belong() -> None:
         "follow-up", last_call=last, open_promises=(Promise("send the lending checklist"),)
     )
     opener = "\n".join(script.section("opener").lines)  # type: ignore[union-attr]
-    close = "\n".join(script.section("close").lines)  # type: ignore[union-attr]
+    purpose = "\n".join(script.section("purpose").lines)  # type: ignore[union-attr]
     assert "When we spoke yesterday, we talked about the lending checklist" in opener
-    assert "I promised" in close and "send the lending checklist" in close
+    # Where things stand on the promise, said as a sentence of the caller's (P7.1).
+    assert "I said I'd send the lending checklist." in purpose
 
 
 # 3. A call back exactly when an answer is needed (P10.3).

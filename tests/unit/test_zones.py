@@ -41,6 +41,14 @@ def test_p3_explicit_zone_takes_country_and_state_from_an_agreeing_phone() -> No
     assert (location.country, location.subdivision, location.place) == ("US", "MO", "Chicago")
 
 
+def test_p3_a_number_of_many_zones_names_the_place_of_the_zone_assumed() -> None:
+    """A toll-free number fits every North American zone: the sentence's place is the assumed
+    zone's city (yours), never the prefix's first ("15:00 in New York" at 15:00 Chicago time)."""
+    location = resolve_location(Contact(phones=(Phone("+18005550199"),)), HOME)
+    assert (location.zone, location.place) == (HOME, "Chicago")
+    assert location.ambiguous
+
+
 def test_p3_city_gives_zone_and_country() -> None:
     location = resolve_location(Contact(city="Berlin"), HOME)
     assert (location.zone, location.source, location.country) == ("Europe/Berlin", "city", "DE")

@@ -16,8 +16,9 @@ def test_backticked_commands_become_code_and_the_rest_is_escaped() -> None:
     assert str(ticks("an odd ` stays <i>")) == "an odd ` stays &lt;i&gt;"
 
 
-def test_the_guide_without_your_name_shows_the_command_as_code(demo_client: TestClient) -> None:
+def test_the_guide_without_your_name_names_no_command(demo_client: TestClient) -> None:
+    """Issue 15.5: no terminal command on a page; the script has placeholders instead."""
     page = demo_client.get("/contacts/1/call")
     assert page.status_code == 200
-    assert "<code>callwise settings set user_name NAME</code>" in page.text
-    assert "`callwise" not in page.text
+    assert "callwise settings" not in page.text and "`callwise" not in page.text
+    assert "[your name]" in page.text

@@ -53,13 +53,17 @@ def test_a_contact_with_an_assistant_gets_the_gatekeeper_stage_and_every_script_
     assert set(TALK) <= set(_stages(page.text))
     assert _stages(page.text)[-2:] == ["voicemail", "outcome"]
     gatekeeper = _stage(page.text, "gatekeeper")
-    assert "Hello Denise Parker, my name is Jordan Lee." in gatekeeper  # P2.3
+    assert "Hello Denise, my name is Jordan Lee." in gatekeeper  # P2.3: her first name
     assert 'name="notes_gatekeeper"' in gatekeeper
-    assert "Hello Dr. Okafor, this is Jordan Lee" in _stage(page.text, "opener")  # P2.6
+    # P2.5 then P2.6: who answered is checked by title and name, then the formal greeting.
+    assert _stages(page.text).index("confirm") < _stages(page.text).index("opener")
+    assert "Dr. Okafor?" in _stage(page.text, "confirm")
+    opener = _stage(page.text, "opener")
+    assert "Dr. Okafor" in opener and "Jordan Lee" in opener and "Amara" not in opener
     for value in ("answered", "gatekeeper", "no_answer"):
         assert f'data-branch="{value}"' in page.text
     voicemail = _stage(page.text, "voicemail")
-    assert 'id="voicemail-timer"' in voicemail and "under 30 s (P10.2)" in voicemail
+    assert 'id="voicemail-timer"' in voicemail and "under 30 s." in voicemail
     assert "There&#39;s no need to call back." in voicemail  # a check-in asks for none (P10.3)
     assert 'href="tel:+1-816-555-0142"' in page.text
     for outcome in Outcome:
@@ -73,7 +77,8 @@ def test_a_contact_without_an_assistant_has_no_gatekeeper_stage(
     _me(core)
     page = demo_client.get(f"/contacts/{_id(core, MARCUS)}/call").text
     assert "gatekeeper" not in _stages(page)
-    assert "Hi Marcus, it&#39;s Jordan." in _stage(page, "opener")  # informal: first names
+    assert "is that Marcus?" in _stage(page, "confirm")  # P2.5, informal: first names
+    assert "Hey Marcus, it&#39;s Jordan." in _stage(page, "opener")
     assert "How&#39;s the family?" in _stage(page, "small_talk")  # P4.2
     assert "his layoff" not in "".join(_stage(page, s) for s in TALK)  # a topic to avoid
 
@@ -187,13 +192,17 @@ def test_without_the_csrf_token_nothing_is_saved(demo_client: TestClient, core: 
     assert calls.history(core, f"#{marcus}") == []
 
 
-def test_without_your_name_the_guide_says_so_and_still_logs(
+def test_without_your_name_the_guide_has_placeholders_and_still_logs(
     demo_client: TestClient, core: App
 ) -> None:
+    """Issue 15.4: the script says "[your name]" and "[your number]" until you give them, and
+    links to the short form that comes back here."""
     marcus = _id(core, MARCUS)
     page = demo_client.get(f"/contacts/{marcus}/call")
     assert page.status_code == 200
-    assert "scripts need your name" in page.text and 'href="/settings"' in page.text
+    assert "[your name]" in page.text and "[your number]" in page.text
+    assert f'href="/welcome?next=/contacts/{marcus}/call"' in page.text
+    assert "No script yet" not in page.text
     form = {"csrf_token": csrf_of(demo_client, f"/contacts/{marcus}/call"), "outcome": "busy"}
     assert demo_client.post(f"/contacts/{marcus}/call", data=form).status_code == 200
     assert [c.outcome for c in calls.history(core, f"#{marcus}")] == [Outcome.BUSY]
@@ -212,7 +221,7 @@ def test_the_occasion_can_be_chosen_and_a_bad_one_is_named(
     assert '<option value="lunch" selected>' in page
     refused = demo_client.get(f"/contacts/{marcus}/call?occasion=wedding").text
     assert 'id="occasion-error">unknown occasion &#39;wedding&#39;' in refused
-    assert "Hi Marcus, it&#39;s Jordan." in refused  # the default script instead
+    assert "Hey Marcus, it&#39;s Jordan." in refused  # the default script instead
 
 
 def test_the_printable_script_has_both_versions(demo_client: TestClient, core: App) -> None:

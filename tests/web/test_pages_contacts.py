@@ -202,9 +202,10 @@ def test_adding_a_contact_stores_every_field_and_shows_their_page(
 ) -> None:
     form = client.get("/contacts/new")
     assert form.status_code == 200
-    for name in ("phone_1", "phone_2", "phone_3", "phone_1_label", "email_1", "birthday"):
+    names = ("phone_1", "phone_2", "phone_3", "phone_1_label", "email_1", "birthday_day")
+    for name in (*names, "birthday_month", "birthday_year"):
         assert f'name="{name}"' in form.text
-    assert "--MM-DD" in form.text  # the birthday hint names both forms
+    assert "Leave the year empty if you do not know it." in form.text  # issue 15.6
     assert "Save contact</button>" in form.text
     saved = _post(client, "/contacts/new", LENA, follow_redirects=False)
     assert saved.status_code == 303
@@ -243,8 +244,10 @@ def test_a_bad_phone_is_shown_next_to_its_field_and_everything_typed_is_kept(
     assert 'value="12ab"' in field
     assert '<option value="home" selected>' in field
     assert "field-error" not in _field(page.text, "phone_1")
-    for name in ("given_name", "organization", "tags", "interests", "birthday"):
+    for name in ("given_name", "organization", "tags", "interests"):
         assert f'name="{name}" type="text" value="{escape(LENA[name])}"' in page.text
+    assert '<option value="15" selected>15</option>' in page.text  # the birthday, picked
+    assert '<option value="4" selected>April</option>' in page.text
     assert "Shared a cab to the venue</textarea>" in page.text
     assert count_contacts(core) == 0
 
@@ -252,12 +255,15 @@ def test_a_bad_phone_is_shown_next_to_its_field_and_everything_typed_is_kept(
 def test_the_30th_of_february_is_refused_next_to_the_birthday(
     client: TestClient, core: App
 ) -> None:
-    page = _post(client, "/contacts/new", {**LENA, "birthday": "1990-02-30"})
+    picked = {"birthday_day": "30", "birthday_month": "2", "birthday_year": "1990"}
+    typed = {k: v for k, v in LENA.items() if k != "birthday"}  # as the browser sends it
+    page = _post(client, "/contacts/new", {**typed, **picked})
     assert page.status_code == 422
-    field = _field(page.text, "birthday")
-    assert '<div class="field invalid">' in field
-    assert re.search(r'id="birthday-error">[^<]*February 1990 has no day 30', field)
-    assert 'value="1990-02-30"' in field
+    assert re.search(r'id="birthday-error">[^<]*February 1990 has no day 30', page.text)
+    assert '<fieldset class="field date-picker invalid" id="birthday"' in page.text
+    assert '<option value="30" selected>30</option>' in page.text
+    assert 'name="birthday_year" type="text"' in page.text and 'value="1990"' in page.text
+    assert count_contacts(core) == 0
     assert count_contacts(core) == 0
 
 
@@ -413,7 +419,7 @@ def test_the_contact_page_shows_the_script_for_the_next_call(
     _me(core)
     page = demo_client.get("/contacts/62").text  # Ava Thompson: a connection to call (P9.2)
     script = calls.prepare(core, "62", "connect").script
-    assert "What to say: connect call" in page
+    assert "What to say: new connection call" in page
     for section in script.sections:
         assert f'data-stage="{section.key}"' in page
         assert escape(section.title) in page
@@ -423,12 +429,13 @@ def test_the_contact_page_shows_the_script_for_the_next_call(
     assert "<strong>Tue 24 Nov</strong>: Asked to connect on LinkedIn" in page  # coming up
 
 
-def test_without_your_name_the_page_says_where_to_set_it(
+def test_without_your_name_the_script_has_placeholders(
     demo_client: TestClient,
 ) -> None:
+    """Issue 15.4: a script before you say who you are, and the way to say it."""
     page = demo_client.get("/contacts/62").text
-    assert "scripts need your name" in page
-    assert '<a class="button" href="/settings">' in page
+    assert "[your name]" in page and "No script yet" not in page
+    assert 'href="/welcome?next=/contacts/62"' in page
 
 
 def test_a_logged_call_shows_in_the_timeline(demo_client: TestClient, core: App) -> None:

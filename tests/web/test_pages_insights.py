@@ -50,7 +50,7 @@ def test_the_charts_and_their_tables_show_the_same_numbers(client: TestClient, c
     assert len(re.findall(r'<rect class="missed"', weeks)) == 2
 
     cold = _table_after(page, "going-cold")
-    assert "the most overdue is Kofi Mensah, 36 days late" in cold
+    assert "the most overdue is Kofi Mensah, 36 days overdue" in cold
     assert re.search(
         r"Kofi Mensah</a></th><td>never \(added Mon 5 Oct 2026\)</td><td>50</td>"
         r"<td>14 days</td><td>36</td>",
@@ -65,4 +65,4 @@ def test_with_contacts_but_no_calls_each_chart_says_so(client: TestClient, core:
     _person(core, "Lena Berg", 3)
     page = client.get("/insights").text
     assert "No calls logged in the last 12 weeks" in page
-    assert "Nobody is past due" in page
+    assert "Nobody is overdue" in page

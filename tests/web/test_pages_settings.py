@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -10,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from callwise.domain.errors import ValidationError
 from callwise.services.app import App
-from callwise.services.settings import set_settings, setting_texts
+from callwise.services.settings import set_setting, set_settings, setting_texts
 from web_support import csrf_of
 
 
@@ -20,7 +22,7 @@ def _form(client: TestClient) -> dict[str, str]:
     form = page.split('id="settings-form"')[1].split("</form>")[0]
     values = dict(re.findall(r'name="(\w+)" type="[a-z]+" value="([^"]*)"', form))
     for name in re.findall(r'<select id="f-\w+" name="(\w+)"', form):
-        chosen = re.search(rf'name="{name}".*?<option value="(\w+)" selected', form, re.S)
+        chosen = re.search(rf'name="{name}".*?<option value="([^"]+)" selected', form, re.S)
         values[name] = chosen.group(1) if chosen else ""
     values["csrf_token"] = csrf_of(client, "/settings")
     return values
@@ -36,11 +38,12 @@ def test_every_setting_is_on_the_page_in_its_group(client: TestClient, core: App
         assert f">{title}</h2>" in page
     for key, *_ in setting_texts(core):
         assert f'id="f-{key}"' in page
-    assert re.search(r'id="f-web_login"[^>]*readonly', page)
-    assert "callwise settings password" in page and "callwise settings set web_login on" in page
-    assert 'name="web_login"' not in page
+    # Issue 15.5: the login has a form of its own; no terminal command on the page.
+    assert 'name="web_login"' not in page and 'action="/settings/login"' in page
+    assert "callwise settings" not in page and "callwise serve" not in page
     form = _form(client)
-    assert form["calling_hours"] == "09:00-19:30" and form["personal_calls_on_holidays"] == "yes"
+    assert (form["calling_hours_start"], form["calling_hours_end"]) == ("09:00", "19:30")
+    assert form["personal_calls_on_holidays"] == "yes"
 
 
 def test_saving_stores_the_changed_values(client: TestClient, core: App) -> None:
@@ -67,13 +70,22 @@ def test_saving_nothing_changed_says_so(client: TestClient) -> None:
 def test_a_bad_value_is_shown_by_its_field_and_nothing_is_stored(
     client: TestClient, core: App
 ) -> None:
-    page = _save(client, user_name="Jordan Lee", calling_hours="9-5", daily_calls="0")
+    page = _save(
+        client,
+        user_name="Jordan Lee",
+        calling_hours_start="9",
+        calling_hours_end="lunch",
+        daily_calls="0",
+    )
     assert page.status_code == 422
     assert re.search(
-        r'id="f-calling_hours-error">&#39;9&#39; is not a time; write HH:MM', page.text
+        r'id="f-calling_hours-error">&#39;9-lunch&#39; is not a time range; write 09:00-17:00',
+        page.text,
     )
     assert 'id="f-daily_calls-error">&#39;0&#39; is not a whole number above 0' in page.text
-    assert re.search(r'id="f-calling_hours"[^>]*value="9-5"[^>]*aria-invalid="true"', page.text)
+    assert re.search(
+        r'id="f-calling_hours_end"[^>]*value="lunch"[^>]*aria-invalid="true"', page.text
+    )
     assert 'value="Jordan Lee"' in page.text
     assert "Nothing was saved: 2 values to fix" in page.text
     assert "Not set: this is the default." in page.text
@@ -99,3 +111,44 @@ def test_set_settings_stores_all_or_none(core: App) -> None:
     assert core.settings().calling_days == frozenset(range(5))
     with pytest.raises(ValidationError, match="password"):
         set_settings(core, {"web_login": "on"})
+
+
+# Issue 15.6: pickers instead of formats to type; your number shown formatted.
+
+
+def test_calling_hours_and_days_are_picked_and_stored_in_one_form(
+    client: TestClient, core: App
+) -> None:
+    page = client.get("/settings").text
+    assert 'name="calling_hours_start" type="time" value="09:00"' in page
+    assert 'name="calling_days_day" value="Mo" checked' in page
+    assert 'name="calling_days_day" value="Su">' in page  # Sunday is not a calling day
+    assert re.search(r'<select id="f-home_zone"[^>]*>', page)
+    form = {**_form(client), "calling_days_shown": "1"}  # the day boxes, none ticked yet
+    form.update(calling_hours_start="10:00", calling_hours_end="18:00")
+    data = [*form.items(), *(("calling_days_day", d) for d in ("Mo", "Tu", "We", "Th", "Fr"))]
+    form_type = {"content-type": "application/x-www-form-urlencoded"}
+    saved = client.post("/settings", content=urlencode(data), headers=form_type)
+    assert "Saved 2 settings." in saved.text
+    settings = core.settings()
+    assert settings.calling_hours == ((dt.time(10), dt.time(18)),)
+    assert settings.calling_days == frozenset(range(5))
+    assert dict((k, v) for k, v, *_ in setting_texts(core))["calling_days"] == "Mo-Fr"
+
+
+def test_no_day_ticked_is_refused_next_to_the_days(client: TestClient, core: App) -> None:
+    page = client.post("/settings", data={**_form(client), "calling_days_shown": "1"})
+    assert page.status_code == 422
+    assert re.search(
+        r'id="f-calling_days-error">no days given; write days such as Mo-Fr', page.text
+    )
+    assert core.settings().calling_days == frozenset(range(6))
+
+
+def test_your_number_is_shown_formatted_and_saving_it_again_changes_nothing(
+    client: TestClient, core: App
+) -> None:
+    set_setting(core, "user_phone", "+18165550100")
+    assert 'value="+1 816-555-0100"' in client.get("/settings").text
+    assert "No changes." in _save(client).text
+    assert core.settings().user_phone == "+18165550100"

@@ -82,8 +82,12 @@ def test_today_counts_what_is_left_and_the_week_ahead(demo_client: TestClient) -
         "Mon 30 Nov",
     ]
     assert dict(week)["Thu 26 Nov"] == "1 connection to call by then"
-    assert dict(week)["Mon 30 Nov"] == "1 birthday"
-    assert dict(week)["Wed 25 Nov"] == "nothing on a fixed day"
+    assert dict(week)["Mon 30 Nov"] == "1 call planned, 1 birthday"
+    # Issue 15.5: the four calls that did not fit today are planned tomorrow; the day is
+    # never called quiet.
+    assert dict(week)["Wed 25 Nov"] == "4 calls planned"
+    assert dict(week)["Fri 27 Nov"] == "nothing planned"
+    assert "About: counted by your dates" not in page
 
 
 def test_an_empty_database_shows_how_to_begin(client: TestClient) -> None:
@@ -92,7 +96,8 @@ def test_an_empty_database_shows_how_to_begin(client: TestClient) -> None:
     assert "No contacts yet" in page.text
     assert 'href="/contacts/new"' in page.text
     assert 'href="/import"' in page.text
-    assert "<code>callwise demo</code>" in page.text
+    assert "callwise demo" not in page.text  # no terminal command on a page (issue 15.5)
+    assert 'action="/demo"' in page.text
     assert "plan-entry" not in page.text
 
 

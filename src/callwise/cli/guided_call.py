@@ -24,7 +24,15 @@ from rich.console import Console
 from rich.text import Text
 
 from callwise.cli import call_render as render
-from callwise.cli.calls import ContactArg, Line, Occasion, Purpose, naming_options, show_logged
+from callwise.cli.calls import (
+    ContactArg,
+    Line,
+    NeedsAnswer,
+    Occasion,
+    Purpose,
+    naming_options,
+    show_logged,
+)
 from callwise.cli.state import console, err_console, state
 from callwise.domain.errors import AbortedError, ConflictError, ValidationError
 from callwise.domain.phones import number_to_dial
@@ -155,11 +163,15 @@ class Walk:
 
     def conversation(self) -> None:
         """Stage by stage in the script's order, notes at each (P2.5-P7.2, P8.1)."""
-        for key in (k for k in self.prepared.script.keys if k in TALK_STAGES):
+        keys = [k for k in self.prepared.script.keys if k in TALK_STAGES]
+        # P2.5 then P2.1: check who answered, greet them, and only then ask about the moment.
+        ask_after = "opener" if "opener" in keys else "confirm"
+        for key in keys:
             self.show(key)
+            if key == ask_after and not self.confirmed():
+                return
             if key == "confirm":
-                if not self.confirmed():
-                    return
+                continue
             elif key == "identity":
                 self.agent = self.ask("Their name, as they gave it (P8.1; Enter to skip)")
                 self.reference = self.ask("Reference number (Enter to skip)")
@@ -247,6 +259,7 @@ def call(
     occasion: Occasion = None,
     purpose: Purpose = "",
     line: Line = "",
+    needs_answer: NeedsAnswer = None,
 ) -> None:
     """Walk through a call on the terminal: did they answer, the gatekeeper, the opener, small
     talk, purpose, next call and close with notes at each stage, or the voicemail; then log it
@@ -259,10 +272,15 @@ def call(
     st = state(ctx)
     out = err_console if st.as_json else console
     with naming_options():
-        prepared = service.prepare(st.app, contact, occasion, purpose, line)
+        prepared = service.prepare(
+            st.app, contact, occasion, purpose, line, needs_answer=needs_answer
+        )
         if not number_to_dial(prepared.contact):
             ask_number(st.app, prepared.contact, out)
-            prepared = service.prepare(st.app, f"#{prepared.contact.id}", occasion, purpose, line)
+            again = f"#{prepared.contact.id}"
+            prepared = service.prepare(
+                st.app, again, occasion, purpose, line, needs_answer=needs_answer
+            )
     walk = Walk(prepared, out)
     walk.run()
     with naming_options():

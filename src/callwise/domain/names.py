@@ -160,3 +160,80 @@ def name_pair(a: Contact, b: Contact) -> str:
     first = a.given_name.strip() or a.name
     second = b.given_name.strip() or b.name
     return first if fold(first) == fold(second) else f"{first}/{second}"
+
+
+# Names as said on the phone (issue 14, P2.6).
+
+_HONORIFICS = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "hon"}
+)
+
+
+def is_honorific(word: str) -> bool:
+    """'Dr.', 'ms', 'Prof' ...: a title, not a name."""
+    return fold(word).rstrip(".") in _HONORIFICS
+
+
+def without_honorifics(text: str) -> list[str]:
+    """The words of `text` that are not titles."""
+    return [w for w in text.split() if not is_honorific(w)]
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenName:
+    """A contact's name in the parts and order the card gives (P2.6): the title (honorific,
+    else one leading the display name), the given and family names, whether the family name
+    comes first (the display name says so: 'Tanaka Yuki'), and the display name's words."""
+
+    title: str
+    given: str
+    family: str
+    family_first: bool = False
+    display: str = ""
+
+    @property
+    def full(self) -> str:
+        """'Tanaka Yuki' or 'Priya Raman', without the title."""
+        parts = (self.family, self.given) if self.family_first else (self.given, self.family)
+        return " ".join(p for p in parts if p) or self.display
+
+    @property
+    def titled(self) -> str:
+        """Title and family name ('Dr. Okafor', 'Ms. Tanaka'); title and given name when no
+        family name is known and the name is not written family name first ('Ms. Jane');
+        else ''."""
+        if not self.title:
+            return ""
+        if self.family:
+            return f"{self.title} {self.family}"
+        return f"{self.title} {self.given}" if self.given and not self.family_first else ""
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in without_honorifics(text) if w.strip(".,")]
+
+
+def _rest(display: list[str], part: list[str]) -> list[str]:
+    """The display name's words that are not `part`'s, when `part` is all of the others."""
+    known = {fold(w) for w in part}
+    rest = [w for w in display if fold(w) not in known]
+    return rest if rest and len(rest) == len(display) - len(part) else []
+
+
+def spoken_name(contact: Contact) -> SpokenName:
+    """The name parts to say, in the order the card shows (P2.6). The card's given and family
+    names win; one missing is the rest of the display name ('Tanaka Yuki' with given name
+    Yuki has family name Tanaka); the family name comes first when the display name puts it
+    first. A card with a display name only is not split: nothing says which is which. The
+    title is the honorific, else a title leading the display or given name."""
+    display = _words(contact.display_name)
+    given, family = _words(contact.given_name), _words(contact.family_name)
+    if given and not family:
+        family = _rest(display, given)
+    elif family and not given:
+        given = _rest(display, family)
+    low = [fold(w) for w in display]
+    family_first = bool(given and family) and low == [fold(w) for w in family + given]
+    first_word = (contact.display_name.split() or contact.given_name.split() or [""])[0]
+    title = contact.honorific.strip() or (first_word if is_honorific(first_word) else "")
+    return SpokenName(title, " ".join(given), " ".join(family), family_first, " ".join(display))

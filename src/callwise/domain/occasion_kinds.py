@@ -36,7 +36,8 @@ class ScriptKind:
     when it asks a question); `minutes`: what the call takes (P10.2); `keep_in_touch`: a call
     with no business of its own (P2.7, P5.4); `needs_purpose`: nothing to say without the
     caller's purpose (P1.3, P5.1); `planned`: the plan may name it (an organization call is
-    chosen by the contact's kind instead).
+    chosen by the contact's kind instead); `invitation`: it invites them (lunch, P9.3), so
+    the next call it proposes comes within weeks, not at the cadence (P6.1).
     """
 
     id: ScriptId
@@ -47,6 +48,7 @@ class ScriptKind:
     keep_in_touch: bool = False
     needs_purpose: bool = False
     planned: bool = True
+    invitation: bool = False
 
     @property
     def template(self) -> str:
@@ -77,7 +79,7 @@ class Reason:
 _SCRIPTS = (
     ScriptKind("birthday", "Birthday", "P9.1", False, 5, keep_in_touch=True),
     ScriptKind("connect", "New connection", "P9.2", True, 15, keep_in_touch=True),
-    ScriptKind("lunch", "Lunch invitation", "P9.3", True, 5),
+    ScriptKind("lunch", "Lunch invitation", "P9.3", True, 5, invitation=True),
     ScriptKind("follow-up", "Follow-up", "P6.1", False, 10),
     ScriptKind("check-in", "Check-in", "P5.4", False, 10, keep_in_touch=True),
     ScriptKind("return-call", "Return call", "P3.4", True, 10),

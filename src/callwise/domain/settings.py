@@ -13,63 +13,32 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from callwise.domain import contact_input as ci
 from callwise.domain.errors import ValidationError
 from callwise.domain.phones import is_region, normalise_number
 from callwise.domain.places import normalise_zone
 
-TimeRange = tuple[dt.time, dt.time]
+TimeRange = ci.TimeRange
 MAX_NUMBER = 36_500  # budgets and cadences: a hundred years of days is already absurd
-DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def parse_time(text: str, field: str) -> dt.time:
-    try:
-        return dt.time.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(
-            f"{text!r} is not a time; write HH:MM, e.g. 14:30", field=field
-        ) from None
+    """'14:30', '9am', '2:30 pm' -> a time (read by domain/contact_input.py, like every input)."""
+    return ci.clock_time(text, field)
 
 
 def parse_ranges(text: str, field: str) -> tuple[TimeRange, ...]:
-    """'14:00-16:30, 17:30-19:30' -> ((14:00, 16:30), (17:30, 19:30)); each start before its end."""
-    ranges: list[TimeRange] = []
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        if part.count("-") != 1:
-            raise ValidationError(
-                f"{part!r} is not a time range; write HH:MM-HH:MM, several separated by commas",
-                field=field,
-            )
-        start_text, end_text = part.split("-")
-        start, end = parse_time(start_text, field), parse_time(end_text, field)
-        if start >= end:
-            raise ValidationError(f"{part!r} ends before it starts", field=field)
-        ranges.append((start, end))
-    return tuple(sorted(ranges))
+    """'14:00-16:30, 17:30-19:30' or '9am-5pm' -> the ranges; each start before its end."""
+    return ci.time_ranges(text, field)
 
 
 def format_ranges(ranges: tuple[TimeRange, ...]) -> str:
-    return ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in ranges)
+    return ci.ranges_text(ranges)
 
 
 def parse_days(text: str, field: str) -> frozenset[int]:
-    """'Mo-Fr', 'Mo-Fr,Sa' or 'Mo,We,Fr' -> weekday numbers (Monday is 0)."""
-    days: set[int] = set()
-    hint = "write two-letter days such as Mo-Fr or Mo,We,Sa"
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        ends = [e.strip().capitalize() for e in part.split("-")]
-        if len(ends) > 2 or any(e not in DAY_NAMES for e in ends):
-            raise ValidationError(f"{part!r} is not a day or day range; {hint}", field=field)
-        first, last = DAY_NAMES.index(ends[0]), DAY_NAMES.index(ends[-1])
-        span = range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
-        days.update(span)
-    if not days:
-        raise ValidationError(f"no days given; {hint}", field=field)
-    return frozenset(days)
+    """'Mo-Fr', 'Mon-Fri', 'weekdays' or 'Mo,We,Fr' -> weekday numbers (Monday is 0)."""
+    return ci.week_days(text, field)
 
 
 def _positive_int(text: str, field: str) -> int:
@@ -283,7 +252,13 @@ def check_setting(key: str, value: str, region: str = "US") -> str:
         raise ValidationError(f"unknown setting {key!r}; known settings: {known}", field="key")
     if key == "user_phone":
         return normalise_number(value, region, field=key) if value.strip() else ""
-    spec.parse(value, key)
+    parsed = spec.parse(value, key)
+    if spec.parse is parse_ranges:  # stored in one form, whatever form was typed
+        return format_ranges(parsed)
+    if spec.parse is parse_days:
+        return ci.days_text(parsed)
+    if spec.parse is parse_time:
+        return f"{parsed:%H:%M}"
     return value.strip()
 
 

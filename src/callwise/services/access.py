@@ -155,3 +155,12 @@ def end_session(app: App, session_id: str) -> None:
         )
         if live.pop(_session_digest(session_id), None) is not None:
             settings_store.save_text(conn, SESSIONS_KEY, json.dumps(live))
+
+
+def remove_password(app: App) -> None:
+    """No password any more: the login turns off (from the web app's next start) and every
+    session ends, so a cookie made with the old password opens nothing (issue 15.5)."""
+    with app.transaction() as conn:
+        settings_store.delete_text(conn, PASSWORD_KEY)
+        settings_store.save_text(conn, SESSIONS_KEY, "{}")
+        settings_store.save_text(conn, "web_login", "off")

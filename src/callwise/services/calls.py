@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from callwise.domain.call_log import CallClock, CallEntry, default_occasion, make_call
 from callwise.domain.calls import Call, Outcome, Promise, Trip
-from callwise.domain.courtesy import CourtesyPlanner, PolicyKey, Window
+from callwise.domain.courtesy import CourtesyPlanner, Window
 from callwise.domain.errors import NotFoundError, ValidationError
 from callwise.domain.model import Contact
 from callwise.domain.occasions import ContactHistory, PlanPolicy, find_occasions
@@ -27,7 +27,10 @@ from callwise.domain.readiness import missing_before_call, zone_unknown
 from callwise.domain.scripts import Caller, Script, build_script
 from callwise.domain.text import fold
 from callwise.services.app import App
+from callwise.services.call_proposal import proposed_next_call
 from callwise.services.contacts import resolve_contact
+from callwise.services.first_run import caller_of
+from callwise.services.holidays import contact_holidays
 from callwise.services.reason import CallReason, call_reason, open_promises
 from callwise.services.reference_data import load_city_facts
 from callwise.services.script_templates import user_script_templates
@@ -99,6 +102,7 @@ class _Known:
     open_promises: tuple[Promise, ...]
     introducer: str
     trip: Trip | None
+    holidays: frozenset[dt.date] = frozenset()  # theirs, which the next call avoids (P6.1)
 
 
 def _trip_to(conn: Connection, contact: Contact, today: dt.date) -> Trip | None:
@@ -122,18 +126,6 @@ def _known(app: App, contact: Contact, today: dt.date) -> _Known:
             introducer=introducer.name if introducer else "",
             trip=_trip_to(conn, contact, today),
         )
-
-
-def _next_call(
-    planner: CourtesyPlanner, key: PolicyKey, every: int | None, local_now: dt.datetime
-) -> dt.date | None:
-    """The date of the first courteous window once the cadence has passed (P6.1)."""
-    if not every:
-        return None
-    day = local_now.date() + every * _DAY
-    start = dt.datetime.combine(day, dt.time(), local_now.tzinfo)
-    window = planner.next_window(key, start)
-    return max(window.start, start).date() if window else day
 
 
 def _local_time_text(local: dt.datetime, reason: str, known: bool = True) -> str:
@@ -167,24 +159,26 @@ def prepare(
     """The script for calling a contact now, with what it was built from (P1-P10).
 
     Without an occasion, the plan's reason decides (`services.reason`: the same as Today's);
-    `needs_answer` overrides whether the voicemail asks for a call back (P10.3). Missing
-    `user_name` or `user_phone` settings raise ValidationError naming the setting.
+    `needs_answer` overrides whether the voicemail asks for a call back (P10.3). Until your
+    name and number are set the script says "[your name]" and "[your number]"
+    (services/first_run.py).
     """
     settings = app.settings()
-    caller = Caller.from_settings(settings)
+    caller = caller_of(settings)  # placeholders until you say who you are (issue 15.4)
     contact = resolve_contact(app, query)
     planner = CourtesyPlanner(settings, settings.home_zone)
     policy = PlanPolicy.from_settings(settings)
     verdict = planner.verdict(contact, app.now)
     local = verdict.local_time
     known = _known(app, contact, local.date())
-    next_call = _next_call(planner, planner.key(contact), policy.cadence_for(contact), local)
     text = _local_time_text(local, verdict.reason, not zone_unknown(verdict.location))
     reason = None if occasion else call_reason(app, contact, local.date())
     ask = _Ask(
         purpose or (reason.purpose if reason else ""), memorable_line, notes_recap, needs_answer
     )
     chosen = occasion or (reason.script if reason else "")
+    known = replace(known, holidays=contact_holidays(planner, contact, local.date(), HORIZON_DAYS))
+    next_call = proposed_next_call(planner, policy, contact, local, known.holidays, chosen)
     script = _script(contact, chosen, caller, local, text, known, next_call, ask)
     missing = missing_before_call(contact, verdict.location)
     early = (reason.early_note,) if reason and reason.early_note else ()
@@ -231,6 +225,7 @@ def _script(
         trip=known.trip if occasion == "lunch" else None,
         recap=ask.recap,
         needs_answer=ask.needs_answer,
+        holidays=known.holidays,
     )
 
 

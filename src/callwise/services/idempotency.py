@@ -34,7 +34,8 @@ ONE_USER = "user"
 
 @dataclass(frozen=True)
 class Answer:
-    """What the first request with a key answered: its status and its body (JSON text)."""
+    """What the first request with a key answered: its status and its body (JSON text; for a
+    page form's redirect, 303 and where it pointed)."""
 
     status: int
     body: str

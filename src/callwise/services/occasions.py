@@ -21,7 +21,7 @@ from callwise.domain.model import Contact
 from callwise.domain.occasions import PlanPolicy, TripStop, check_rrule, occurrences
 from callwise.domain.places import normalise_country
 from callwise.domain.privacy import mask_field
-from callwise.domain.zone_evidence import city_coordinates
+from callwise.domain.zone_evidence import city_coordinates, place_choices
 from callwise.services.app import App
 from callwise.services.contacts import resolve_contact
 from callwise.services.plan import home_today, parse_day, trip_neighbours
@@ -80,6 +80,20 @@ def _trip(city: str, start: dt.date, end: dt.date, today: dt.date) -> None:
         raise ValidationError(f"the trip ended on {end}, before today ({today})", field="to")
 
 
+def _ambiguity(trip: Trip) -> list[str]:
+    """A warning when the city names several places: which one the trip took (the most
+    populous), and how to choose another (P9.3)."""
+    choices = place_choices(trip.city, trip.region, trip.country)
+    if len(choices) < 2:
+        return []
+    others = "; ".join(choice.label for choice in choices[1:4])
+    more = ", ..." if len(choices) > 4 else ""
+    return [
+        f"{trip.city!r} names {len(choices)} places; the trip is to {choices[0].label} "
+        f"(others: {others}{more}): add --region or --country to choose another"
+    ]
+
+
 def add_trip(
     app: App,
     city: str,
@@ -105,6 +119,8 @@ def add_trip(
             f"callwise does not know the city {trip.city!r}: only contacts whose city is written "
             "the same way will be invited (add --region or --country, or check the spelling)",
         )
+    else:
+        masked[:0] = _ambiguity(trip)
     warning = "; ".join(masked)
     with app.transaction() as conn:
         trip_id = activity.insert_trip(conn, trip)

@@ -103,6 +103,14 @@ def week_ahead(app: App, first: dt.date, days: int) -> tuple[DayOutlook, ...]:
     return tuple(found)
 
 
+def planned_calls(app: App) -> dict[dt.date, int]:
+    """How many calls the plan holds on each of the coming days (the plan `next_call` reads),
+    so the week ahead never calls a day with calls quiet (issue 15.5)."""
+    start = home_today(app)
+    plan = plan_report(app, start, NEXT_CALL_DAYS + 1).plan
+    return {day.date: len(day.entries) for day in plan.days[1:]}
+
+
 def next_call(app: App) -> PlanEntry | None:
     """The first call planned after today, within `NEXT_CALL_DAYS`: what Today names once the
     calling day is over (issue 15). The days are planned as `callwise plan` plans them, so

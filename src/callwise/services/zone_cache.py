@@ -14,6 +14,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -26,6 +27,9 @@ from callwise.domain import city_tables, zones
 
 MAGIC = b"callwise-city-tables\n"
 CACHE_DIR_VARIABLE = "CALLWISE_CACHE_DIR"
+# Tables an older install wrote are removed when new ones are written, once they have gone
+# unused this long (another install sharing the cache dir still uses its own).
+STALE_AFTER_SECONDS = 30 * 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -158,11 +162,33 @@ def load_or_build() -> Mapping[str, Any]:
     path = cache_path()
     stored = read_tables(path)
     if stored is not None:
+        _mark_used(path)
         return stored
     built = city_tables.build_city_tables()
     with contextlib.suppress(OSError):
         write_tables(path, built)
+        remove_stale(path)
     return built
+
+
+def _mark_used(path: Path) -> None:
+    """Move the file's time to now, at most once a day, so a cache in use never looks stale."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mtime < time.time() - 24 * 3600:
+            os.utime(path)
+
+
+def remove_stale(current: Path) -> list[Path]:
+    """Remove the other cache files in `current`'s folder not read for STALE_AFTER_SECONDS
+    (their install was upgraded or removed); returns what was removed."""
+    removed = []
+    newest_allowed = current.stat().st_mtime - STALE_AFTER_SECONDS
+    for other in current.parent.glob("city-tables-*.bin"):
+        with contextlib.suppress(OSError):
+            if other != current and other.stat().st_mtime < newest_allowed:
+                other.unlink()
+                removed.append(other)
+    return removed
 
 
 def use_disk_cache() -> None:

@@ -14,3 +14,7 @@ def load_texts(conn: Connection) -> dict[str, str]:
 def save_text(conn: Connection, key: str, value: str) -> None:
     conn.execute(delete(settings).where(settings.c.key == key))
     conn.execute(insert(settings).values(key=key, value=value))
+
+
+def delete_text(conn: Connection, key: str) -> None:
+    conn.execute(delete(settings).where(settings.c.key == key))

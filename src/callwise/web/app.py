@@ -139,9 +139,11 @@ def _include_routes(app: FastAPI) -> None:
         imports,
         insights,
         login,
+        offline,
         settings,
         today,
         trips,
+        welcome,
     )
 
     app.include_router(api.router, prefix="/api/v1")
@@ -157,6 +159,8 @@ def _include_routes(app: FastAPI) -> None:
         settings,
         feed,
         insights,
+        welcome,
         install,
+        offline,
     ):
         app.include_router(module.router, include_in_schema=False)

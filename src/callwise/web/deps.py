@@ -17,9 +17,11 @@ from sqlalchemy import Engine
 from callwise.domain.contacts import check_web_url
 from callwise.domain.errors import ValidationError
 from callwise.domain.occasion_kinds import script_label
+from callwise.domain.overdue import OVERDUE_MEANING
 from callwise.domain.phones import display_number, tel_uri
 from callwise.services import access
 from callwise.services.app import App
+from callwise.web.field_words import field_words, plain_fields
 from callwise.web.flash import FLASH_COOKIE, FLASH_SECONDS, Flash, decode, encode
 from callwise.web.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, csrf_token, set_csrf_cookie
 from callwise.web.throttle import LoginThrottle
@@ -52,6 +54,9 @@ templates.env.filters["ticks"] = ticks
 templates.env.filters["phone"] = display_number
 templates.env.filters["web_url"] = web_url
 templates.env.filters["occasion_label"] = script_label
+templates.env.filters["field_words"] = field_words
+templates.env.globals["overdue_meaning"] = OVERDUE_MEANING  # one wording (domain/overdue.py)
+templates.env.filters["plain_fields"] = plain_fields
 
 # The pages in the navigation bar: (path, label).
 NAV = (
@@ -127,6 +132,8 @@ def render(
     set_csrf_cookie(request, response)
     if cookie:
         response.delete_cookie(FLASH_COOKIE)
+        # Said once: the service worker must not keep this page to show it again offline.
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 

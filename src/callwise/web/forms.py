@@ -7,6 +7,9 @@ Decisions:
   cadences are read as the CLI reads them (domain/contact_input.py: 30, 2w, monthly ...).
 - Phones and emails are numbered rows (`phone_1`, `phone_1_label` ...): at least three phone
   rows and two email rows, one empty row more than the contact has; empty rows are skipped.
+- The birthday is picked as day, month and optional year (`birthday_day` ...), read by
+  domain/contact_input.py into the one `birthday` value; a day without a month is refused
+  before anything is stored (`ContactForm.problems`, issue 15.6).
 - Editing starts from the stored contact, so what the form does not show (other dates, who
   introduced you, when it was created) is kept.
 - No lost updates (issue 11): the edit form carries the values it was rendered with
@@ -57,6 +60,7 @@ FIELD_INPUTS = {
     "gatekeeper.phone": "gatekeeper_phone",
     "gatekeeper.name": "gatekeeper_name",
 }
+BIRTHDAY_PARTS = ("birthday_day", "birthday_month", "birthday_year")
 _INDEXED = re.compile(r"^(phones|emails)\[(\d+)\]")
 
 
@@ -69,6 +73,7 @@ class ContactForm:
     email_rows: int = MIN_EMAIL_ROWS
     force: bool = False
     original: dict[str, str] | None = None  # the values the edit form was rendered with
+    problems: dict[str, str] = field(default_factory=dict)  # input -> why it cannot be read
 
     def original_json(self) -> str:
         """The hidden `original` input: what the form showed when it was opened."""
@@ -110,6 +115,7 @@ def form_from_contact(contact: Contact) -> ContactForm:
         connected_on=data["connected_on"] or "",
         cadence_days=str(data["cadence_days"]) if data["cadence_days"] is not None else "",
     )
+    values.update(zip(BIRTHDAY_PARTS, ci.date_parts(values["birthday"]), strict=True))
     for i, phone in enumerate(contact.phones, 1):
         values[f"phone_{i}"] = display_number(phone.number) if phone.valid else phone.number
         values[f"phone_{i}_label"] = phone.label
@@ -131,8 +137,18 @@ def _row_count(data: Mapping[str, str], prefix: str, minimum: int) -> int:
 def read_form(data: Mapping[str, Any]) -> ContactForm:
     """The submitted fields (text only; anything else is ignored), as typed."""
     values = {k: v for k, v in data.items() if isinstance(v, str)}
+    problems = {}
+    if "birthday" not in values and any(part in values for part in BIRTHDAY_PARTS):
+        day, month, year = (values.get(part, "") for part in BIRTHDAY_PARTS)
+        try:
+            values["birthday"] = ci.date_from_parts(day, month, year, field="birthday")
+        except ValidationError as exc:
+            problems["birthday"] = exc.message
+    else:  # the date as text (a client without the picker, a merged form): the picker shows it
+        values.update(zip(BIRTHDAY_PARTS, ci.date_parts(values.get("birthday", "")), strict=True))
     return ContactForm(
         values,
+        problems=problems,
         phone_rows=_row_count(values, "phone", MIN_PHONE_ROWS),
         email_rows=_row_count(values, "email", MIN_EMAIL_ROWS),
         force=values.get("force", "") in ("1", "on", "yes", "true"),
@@ -247,6 +263,8 @@ class EditConflict(StaleVersionError):
 def _group(name: str) -> str:
     """The field an input belongs to: every phone row is `phones`, every email row `emails`."""
     prefix = name.split("_", 1)[0]
+    if name in BIRTHDAY_PARTS:
+        return "birthday"
     if prefix in ("phone", "email") and name[len(prefix) + 1 :].split("_")[0].isdigit():
         return prefix + "s"
     return name

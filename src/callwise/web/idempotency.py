@@ -3,8 +3,11 @@
 A route opts in with `dependencies=[Idempotent]`. The dependency claims the key for the
 request (services/idempotency.py) or, when the key has an answer already, answers with it
 unchanged (status and body, plus `Idempotent-Replayed: true`). `IdempotencyMiddleware` holds
-back the answer of a request that claimed a key, stores it when it saved something (2xx) or
-forgets the key otherwise, then sends it. Without the header nothing changes.
+back the answer of a request that claimed a key, stores it when it saved something (2xx, or
+the 303 of a page form: kept as its Location, and replayed as the same redirect) or forgets
+the key otherwise, then sends it. Without the header nothing changes. The call guide's form
+takes a key too, as a header or a hidden field (`FormIdempotent`): the phone's outbox gives
+each call one (static/offline.js), so a call sent again after a lost answer is logged once.
 
 The fingerprint covers the method, the path, the query and the body: JSON compared as data
 (key order and spacing do not matter), forms field by field (a file by its content).
@@ -28,9 +31,11 @@ from callwise.services.idempotency import Answer, Claim
 from callwise.web.deps import get_app
 
 HEADER = "Idempotency-Key"
+FORM_FIELD = "idempotency_key"
 MAX_KEY = 255
 _SLOT = "callwise.idempotency"  # the scope entry where the dependency leaves its claim
 _CHUNK = 1024 * 1024
+SEE_OTHER = 303  # a page form's answer (post/redirect/get)
 
 
 class Replay(Exception):
@@ -43,6 +48,9 @@ class Replay(Exception):
 
 async def _replay(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Replay)
+    if exc.answer.status == SEE_OTHER:
+        headers = {"Location": exc.answer.body, "Idempotent-Replayed": "true"}
+        return Response(status_code=SEE_OTHER, headers=headers)
     return Response(
         exc.answer.body,
         status_code=exc.answer.status,
@@ -96,8 +104,19 @@ async def idempotency_key(
     ] = None,
 ) -> None:
     """Claim the key for this request, or answer with the first answer (raises Replay)."""
-    if key is None:
-        return
+    if key is not None:
+        await _claim(request, key)
+
+
+async def form_idempotency_key(request: Request) -> None:
+    """The same for a page form: the key comes as a header or as the hidden field the
+    phone's outbox fills in (static/offline.js), so a form sent twice saves once."""
+    key = request.headers.get(HEADER) or (await request.form()).get(FORM_FIELD)
+    if isinstance(key, str) and 0 < len(key) <= MAX_KEY:
+        await _claim(request, key)
+
+
+async def _claim(request: Request, key: str) -> None:
     slot = request.scope.get(_SLOT)
     if not isinstance(slot, list):
         raise RuntimeError("IdempotencyMiddleware is not installed")
@@ -112,6 +131,7 @@ async def idempotency_key(
 
 
 Idempotent = Depends(idempotency_key)
+FormIdempotent = Depends(form_idempotency_key)
 
 
 class IdempotencyMiddleware:
@@ -121,7 +141,7 @@ class IdempotencyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or HEADER not in Headers(scope=scope):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         slot: list[tuple[App, Claim]] = []
@@ -146,11 +166,16 @@ class IdempotencyMiddleware:
 
 
 def _settle(app: App, claim: Claim, held: list[Message]) -> None:
-    """Keep a 2xx answer for the key; forget the key after any other."""
-    status = next(int(m["status"]) for m in held if m["type"] == "http.response.start")
+    """Keep a 2xx answer for the key, or a form's redirect as its Location; forget the key
+    after any other."""
+    start = next(m for m in held if m["type"] == "http.response.start")
+    status = int(start["status"])
     body = b"".join(m.get("body", b"") for m in held if m["type"] == "http.response.body")
     if 200 <= status < 300:
         idempotency.finish(app, claim, Answer(status, body.decode("utf-8")))
+    elif status == SEE_OTHER:
+        location = Headers(raw=start["headers"]).get("location", "/")
+        idempotency.finish(app, claim, Answer(status, location))
     else:
         idempotency.release(app, claim)
 

@@ -48,6 +48,8 @@ OPEN_PREFIXES = (
     "/favicon",
     "/manifest.webmanifest",  # browsers fetch it without cookies
     "/apple-touch-icon",
+    "/sw.js",  # the service worker (web/pages/offline.py): browsers check it for updates
+    "/offline",  # the page shown without a connection: it says nothing about anyone
 )
 BASIC_CACHE = 64  # checked Basic credentials remembered (each an argon2 check saved)
 

@@ -1,6 +1,6 @@
 """What to say: a call script for one contact and occasion (P1-P10, issue 6).
 
-A script is an ordered list of sections (preparation, names, opener, gatekeeper, confirmation,
+A script is an ordered list of sections (preparation, names, gatekeeper, confirmation, opener,
 small talk, purpose, identity, next call, close, voicemail), each left out when it has nothing
 true to say. The wording comes from templates (see `render`); this module decides
 which sections a call needs, screens every spoken line against the contact's topics to avoid
@@ -46,9 +46,9 @@ class _Spec:
 _SPECS: Mapping[str, _Spec] = {
     "preparation": _Spec("preparation.j2", "Before you call", ("P1.1", "P1.2"), spoken=False),
     "names": _Spec("names.j2", "Names to use", ("P2.6",), spoken=False),
-    "opener": _Spec("opener.j2", "When they answer", ("P2.1",)),
+    "opener": _Spec("opener.j2", "Who you are, and why you call", ("P2.1",)),
     "gatekeeper": _Spec("gatekeeper.j2", "If an assistant or a switchboard answers", ("P2.3",)),
-    "confirm": _Spec("confirm.j2", "Check who answered", ("P2.5",)),
+    "confirm": _Spec("confirm.j2", "When they answer: check who it is", ("P2.5",)),
     "small_talk": _Spec("small_talk.j2", "Small talk", ("P4.1", "P4.2", "P4.3")),
     "purpose": _Spec("purpose.j2", "Why you are calling", ("P5.1",)),
     "identity": _Spec("identity.j2", "Their name, your reference, your identity", ("P8.1", "P8.2")),
@@ -119,15 +119,14 @@ def build_script(
     recap: str = "",
     needs_answer: bool | None = None,
     elaborate: bool | None = None,
+    holidays: frozenset[dt.date] = frozenset(),
 ) -> Script:
-    """The script for calling `contact` on `occasion` (one of OCCASIONS), as of `now` (aware).
-
-    `local_time_text` is their local time as the caller should see it; `introducer` the name
-    of whoever introduced you (P1.1); `trip` your visit to their city (P9.3); `recap` what to
-    sum up at the close (default: the purpose, P7.1); `needs_answer` and `elaborate` override
-    whether the voicemail asks for a call back (P10.3) and whether to offer lunch or a
-    conference call (P5.3). `templates`: the wording (`services.script_templates`); `city_facts`:
-    facts for small talk (None: none, P4.2). Raises ValidationError naming the field to fix.
+    """The script for calling `contact` on `occasion` (one of OCCASIONS), as of `now` (aware):
+    `local_time_text` their local time for the caller; `introducer` who introduced you (P1.1);
+    `trip` your visit to their city (P9.3); `recap` the close's summary (default: the purpose,
+    P7.1); `needs_answer`, `elaborate` override the voicemail's call back (P10.3) and the offer
+    of lunch (P5.3); `templates` the wording, `city_facts` small-talk facts (None: none, P4.2);
+    `holidays` theirs, which the next call avoids (P6.1). Raises ValidationError naming the field.
     """
     request = ScriptRequest(
         contact=contact,
@@ -146,6 +145,7 @@ def build_script(
         recap=recap,
         needs_answer=needs_answer,
         elaborate=elaborate,
+        holidays=holidays,
     )
     check_request(request)
     masked: list[str] = []
@@ -153,17 +153,20 @@ def build_script(
 
 
 def _wanted(context: Mapping[str, Any]) -> tuple[str, ...]:
-    """The section keys this call needs, in order. A business contact hears the next call
-    proposed early, a personal one once rapport is there (P6.2)."""
+    """The section keys this call needs, in order: someone else may answer first (P2.3), then
+    you make sure who answered before you greet them by name (P2.5). A business contact hears
+    the next call proposed early, a personal one once rapport is there (P6.2)."""
     early = context["business"] and not context["org_call"]
+    # P5.3: an offer of lunch or a conference call is the next step; no second date is set.
+    agreed = () if context["elaborate"] else ("next_call",)
     return (
-        *("preparation", "names", "opener"),
+        *("preparation", "names"),
         *(("gatekeeper",) if context["switchboard"] else ()),  # P2.3
-        *("confirm", "small_talk"),
-        *(("next_call",) if early else ()),
+        *("confirm", "opener", "small_talk"),  # P2.5: who answered, before their name
+        *(agreed if early else ()),
         "purpose",
         *(("identity",) if context["org_call"] else ()),  # P8
-        *(() if early else ("next_call",)),
+        *(() if early else agreed),
         *("close", "voicemail"),
     )
 

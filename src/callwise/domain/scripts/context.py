@@ -5,17 +5,23 @@ have already passed the contact's topics to avoid (P4.2); the preparation card (
 spoken) keeps the user's own notes as they are. The template contract:
 
 - occasion, kind; formal, business, switchboard, org_call, keep_in_touch, needs_answer (bools);
-- name (how to address them, P2.6), formal_name (for a gatekeeper), titled (whether it has a
-  title), full_name, target (whom to ask a gatekeeper for); me, my_full_name, my_number (the
-  caller, P2.1, P2.7);
+- name (how to address them in the greeting and the close, P2.6; '' for an organization),
+  name_again (for any later turn: title and name, a first name, or '' when only the full name
+  would do), formal_name (for a gatekeeper), titled (whether it has a title), full_name,
+  target (whom to ask a gatekeeper for), target_again (them, named again to the gatekeeper),
+  family_first, family_name, name_in_order (Tanaka Yuki: the family name first);
+  me, my_full_name, my_number (the caller, P2.1, P2.7: national when you share their country,
+  international otherwise, digits in spoken groups: '816 555 0100');
 - organization, job_title, department, city, introducer;
 - met {before, event, when, place, circumstances} (P2.2); alumni, alumni_of, groups (P2.4);
 - talk [{kind, text, event}] (P4.2); memorable_line (P4.4);
 - purpose, purpose_clause, purpose_brief (short enough for a voicemail, else ''),
   many_details (P5.2), elaborate (P5.3); promises; recap (P7.1);
-- next_call ('on Thursday, December 3'), next_call_bare ('Thursday, December 3'),
-  next_call_in ('in 3 weeks or so', from the contact's cadence) (P6.1);
-- trip {known, city, when} (P9.3); gatekeeper {known, name, role} (P2.3);
+- next_call (when, as people say it: 'next week', 'after the holidays'; never a date),
+  next_call_day (the exact day, 'Tuesday, March 2': say it at most once; next_call_bare is the
+  same), invitation (the call invites: its next call comes within weeks), next_call_in
+  ('in 3 weeks or so', from the contact's cadence when no day is planned) (P6.1);
+- trip {known, city, when} (P9.3); gatekeeper {known, name (to greet), full_name, role} (P2.3);
 - last_call {known, when, date, outcome, recap, promises, agent, reference, asked_call_back,
   spoke, topics} (the only shared history a template may claim);
 - prep {...}: the preparation card's raw values (P1.1-P1.3);
@@ -30,20 +36,21 @@ from typing import Any
 
 from callwise.domain.calls import Outcome
 from callwise.domain.city_facts import CityFacts, CityInfo, name_key
-from callwise.domain.model import AddressForm, Contact, RelationshipKind
-from callwise.domain.scripts.answer import needs_answer
+from callwise.domain.model import Contact, RelationshipKind
+from callwise.domain.phones import number_to_dial
+from callwise.domain.scripts.address import name_context
+from callwise.domain.scripts.next_call import next_call_words
+from callwise.domain.scripts.purpose import asks, is_elaborate, kind_of, said
 from callwise.domain.scripts.request import KEEP_IN_TOUCH, NEEDS_ANSWER, ScriptRequest
+from callwise.domain.scripts.story import event_phrase, is_sentence, promise_said, stage
 from callwise.domain.scripts.talk import TalkDay, small_talk
 from callwise.domain.scripts.words import (
     TopicGuard,
-    address_name,
-    caller_name,
     clause,
     day_month,
-    formal_name,
     full_date,
+    gatekeeper_address,
     sentences,
-    spoken_future,
     spoken_past,
     spoken_span,
     words_of,
@@ -53,8 +60,9 @@ _NO_FACTS = CityFacts("", {})  # no facts handed in: small talk without city fac
 _DETAIL_WORDS = 25  # P5.2: a purpose longer than this deserves pen and paper
 _DETAIL_NUMBERS = 3  # ... and so does one with this many numbers or dates in it
 _BRIEF_WORDS = 20  # P10.2: a voicemail repeats the purpose only when it is this short
-_ELABORATE_WORDS = 40  # P5.3: long enough to offer lunch or a conference call
-_PROPOSAL_WORDS = ("proposal", "propose", "partnership", "pitch", "collaboration")
+_MAIN_LINES = frozenset(
+    {"main", "assistant", "company", "switchboard"}
+)  # P2.3: someone else answers
 _OUTCOMES = {
     Outcome.CONNECTED: "you spoke",
     Outcome.VOICEMAIL: "you left a voicemail",
@@ -87,23 +95,6 @@ class Notes:
         return " ".join(kept)
 
 
-def _names(request: ScriptRequest) -> dict[str, Any]:
-    c, form = request.contact, request.contact.effective_address_form
-    formal = formal_name(c)
-    target = formal or (f"someone in {c.department.strip()}" if c.department.strip() else "")
-    return {
-        "formal": form is AddressForm.FORMAL,
-        "titled": bool(c.honorific.strip() and (c.given_name.strip() or c.family_name.strip())),
-        "name": address_name(c),
-        "formal_name": formal,
-        "full_name": c.name,
-        "target": target or "someone who can help me",
-        "me": caller_name(request.user.name, form),
-        "my_full_name": " ".join(request.user.name.split()),
-        "my_number": request.user.spoken_number,
-    }
-
-
 def _place_phrase(place: str, contact: Contact, facts: CityFacts) -> str:
     """'in Denver' for a city, 'at the Hyatt Regency' for a venue."""
     if not place:
@@ -123,7 +114,8 @@ def _met(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[str, A
     before = bool(met.event or met.date or met.place or met.circumstances)
     return {
         "before": before,
-        "event": event,
+        "event": event_phrase(event),
+        "event_cue": event if event and not event_phrase(event) else "",
         "when": when,
         "place": _place_phrase(place, request.contact, facts),
         "circumstances": clause(circumstances),
@@ -154,16 +146,18 @@ def _purpose(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[st
     text = notes.screen_sentences(guard, "Part of the purpose", request.purpose)
     words = words_of(text)
     numbers = re.findall(r"\d+", text)
-    many = len(words) > _DETAIL_WORDS or len(numbers) >= _DETAIL_NUMBERS
-    proposal = any(w.startswith(_PROPOSAL_WORDS) for w in words)
+    many = len(words) > _DETAIL_WORDS or len(numbers) >= _DETAIL_NUMBERS or text.count(",") >= 3
     elaborate = request.elaborate
     if elaborate is None:
-        elaborate = bool(text) and (len(words) >= _ELABORATE_WORDS or proposal)
+        elaborate = bool(text) and is_elaborate(text)
     first = sentences(text)[:1]
     brief = first[0] if first and len(words_of(first[0])) <= _BRIEF_WORDS else ""
+    whole, short = said(text), said(brief)
     return {
         "purpose": text,
-        "purpose_clause": clause(text),
+        "purpose_kind": kind_of(text),
+        "said": {"form": whole.form, "body": whole.body, "rest": whole.rest},
+        "said_brief": {"form": short.form, "body": short.body, "rest": ""},
         "purpose_brief": clause(brief),
         "many_details": many and not request.org_call,
         "elaborate": elaborate and not request.org_call,
@@ -176,7 +170,7 @@ def _needs_answer(request: ScriptRequest, purpose: dict[str, Any]) -> bool:
     if request.needs_answer is not None:
         return request.needs_answer
     registry = NEEDS_ANSWER.get(request.occasion)
-    return needs_answer(registry, request.purpose, bool(purpose["elaborate"]))
+    return bool(registry) or bool(purpose["elaborate"]) or asks(purpose["purpose"])
 
 
 def _next_call_in(days: int | None) -> str:
@@ -224,12 +218,22 @@ def _last_call(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
         "outcome": _OUTCOMES.get(call.outcome, call.outcome.value.replace("_", " ")),
         "recap": (call.recap or call.notes).strip(),
         "promises": [p.text.strip() for p in call.promises if not p.done and p.text.strip()],
+        "recap_cue": (call.recap or call.notes).strip()
+        if guard.allows(call.recap, call.notes)
+        else "",
         "agent": call.agent_name.strip(),
         "reference": call.reference.strip(),
         "asked_call_back": call.outcome is Outcome.CALL_BACK,
         "spoke": call.outcome in (Outcome.CONNECTED, Outcome.MEETING),
-        "topics": [t.strip() for t in call.topics if t.strip() and guard.allows(t)][:2],
+        "topics": [_to_them(t) for t in call.topics if t.strip() and guard.allows(t)][:2],
     }
+
+
+def _to_them(topic: str) -> str:
+    """A logged topic said to them: 'her photo show' -> 'your photo show' (the log speaks of
+    them in the third person, the script speaks to them)."""
+    text = " ".join(topic.split())
+    return re.sub(r"^(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)
 
 
 def _followups(request: ScriptRequest) -> list[dict[str, Any]]:
@@ -293,22 +297,45 @@ def _spoken_contact(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> 
         "department": notes.screen(guard, "The department", c.department),
         "introducer": request.introducer.strip(),
         "city": c.city.strip() if guard.allows(c.city) else "",
-        "promises": [clause(p) for p in promises if notes.screen(guard, "A promise", p)],
-        "memorable_line": notes.screen(guard, "Your memorable line", request.memorable_line),
+        "promises": [
+            {"text": clause(p), "said": promise_said(p)}
+            for p in promises
+            if notes.screen(guard, "A promise", p)
+        ],
+        **_memorable(notes.screen(guard, "Your memorable line", request.memorable_line)),
         "recap": clause(notes.screen(guard, "The recap", request.recap)),
         "gatekeeper": {
             "known": gatekeeper is not None,
-            "name": gatekeeper.name.strip() if gatekeeper else "",
+            "name": gatekeeper_address(gatekeeper.name) if gatekeeper else "",
+            "full_name": " ".join(gatekeeper.name.split()) if gatekeeper else "",
             "role": (gatekeeper.role.strip() or "assistant") if gatekeeper else "",
         },
     }
 
 
+def _memorable(line: str) -> dict[str, str]:
+    """Your memorable line (P4.4): said as it is when it is a sentence, else a cue to work it
+    into one of your own: a fragment is never pasted into the opener."""
+    if not line:
+        return {"memorable_line": "", "memorable_cue": ""}
+    if is_sentence(line):
+        return {"memorable_line": line, "memorable_cue": ""}
+    return {"memorable_line": "", "memorable_cue": line}
+
+
 def has_switchboard(contact: Contact) -> bool:
-    """Someone else may answer first: a known gatekeeper, or the switchboard of a business
-    contact's or an organization's named employer (P2.3)."""
-    firm = contact.kind in (RelationshipKind.BUSINESS, RelationshipKind.ORGANIZATION)
-    return contact.gatekeeper is not None or (firm and bool(contact.organization.strip()))
+    """Someone else may answer first (P2.3): the contact has an assistant on file, the number
+    you dial is a main line or an assistant's (its label), a business contact's work number at
+    their organization, or you call an organization. A home line or a mobile is answered by
+    the person you call."""
+    if contact.gatekeeper is not None or contact.kind is RelationshipKind.ORGANIZATION:
+        return True
+    number = number_to_dial(contact)
+    dialled = next((p for p in contact.phones if p.number == number), None)
+    label = dialled.label.strip().lower() if dialled is not None else ""
+    # A work number at an organization may ring at its front desk; a mobile or home line won't.
+    at_work = label == "work" and bool(contact.organization.strip())
+    return label in _MAIN_LINES or (at_work and contact.kind is RelationshipKind.BUSINESS)
 
 
 def variant_key(request: ScriptRequest) -> str:
@@ -324,9 +351,7 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
     talk = small_talk(
         c, _city(request, guard), guard, key, TalkDay(request.today, request.last_call)
     )
-    next_call = (
-        spoken_future(request.next_call, request.today, c.country) if request.next_call else ""
-    )
+    next_call = next_call_words(request)
     context: dict[str, Any] = {
         "occasion": request.occasion,
         "kind": c.kind.value,
@@ -336,15 +361,20 @@ def script_context(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
         "keep_in_touch": request.occasion in KEEP_IN_TOUCH,
         "met": _met(request, guard, notes),
         "talk": [] if request.org_call else [asdict(t) for t in talk],
-        "next_call": next_call,
-        "next_call_bare": next_call.removeprefix("on "),
+        **next_call,
         "next_call_in": _next_call_in(c.cadence_days),
         "trip": _trip(request),
         "last_call": _last_call(request, guard),
     }
     purpose = _purpose(request, guard, notes)
-    context |= _names(request) | _affiliations(c, guard) | purpose
+    context |= name_context(request) | _affiliations(c, guard) | purpose
     context["needs_answer"] = _needs_answer(request, purpose)
     context |= _spoken_contact(request, guard, notes)
+    context["stage"] = stage(
+        spoke=context["last_call"]["spoke"],
+        met=context["met"]["before"],
+        personal=c.kind in (RelationshipKind.PERSONAL, RelationshipKind.INFORMAL),
+        informal=not context["formal"],
+    )
     context["prep"] = _prep(request, guard, notes)
     return context

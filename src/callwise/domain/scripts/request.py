@@ -14,10 +14,10 @@ from callwise.domain.city_facts import CityFacts
 from callwise.domain.errors import ValidationError
 from callwise.domain.model import Contact, RelationshipKind
 from callwise.domain.occasion_kinds import SCRIPT_IDS, SCRIPTS
-from callwise.domain.phones import display_number
 from callwise.domain.privacy import mask_field
 from callwise.domain.scripts.words import TopicGuard, words_of
 from callwise.domain.settings import Settings
+from callwise.domain.spoken import listener_country, spoken_number
 
 OCCASIONS = SCRIPT_IDS  # the scripts callwise writes (domain.occasion_kinds)
 KEEP_IN_TOUCH = frozenset(s.id for s in SCRIPTS.values() if s.keep_in_touch)  # P2.7, P5.4
@@ -52,11 +52,6 @@ class Caller:
     def from_settings(cls, settings: Settings) -> Caller:
         return cls(settings.user_name, settings.user_phone)
 
-    @property
-    def spoken_number(self) -> str:
-        """The number in international format, grouped for reading aloud."""
-        return display_number(self.phone.strip())
-
 
 @dataclass(frozen=True, slots=True)
 class ScriptRequest:
@@ -78,6 +73,7 @@ class ScriptRequest:
     recap: str = ""
     needs_answer: bool | None = None
     elaborate: bool | None = None
+    holidays: frozenset[dt.date] = frozenset()  # the contact's public holidays (P6.1)
 
     @property
     def today(self) -> dt.date:
@@ -106,10 +102,12 @@ def check_request(request: ScriptRequest) -> None:
 
 
 def make_guard(request: ScriptRequest) -> TopicGuard:
-    """The contact's topics to avoid; their names and the caller's never count as a topic."""
-    c = request.contact
+    """The contact's topics to avoid; their names, the caller's name and number never count as
+    a topic (the number closes every voicemail that asks for a call back, P10.3)."""
+    c, me = request.contact, request.user
     names = (c.given_name, c.family_name, c.display_name, c.nickname, c.honorific)
-    exempt = {w for text in (*names, request.user.name) for w in words_of(text)}
+    mine = (me.name, me.phone, spoken_number(me.phone, listener_country(c)))
+    exempt = {w for text in (*names, *mine) for w in words_of(text)}
     return TopicGuard(tuple(t for t in c.avoid_topics if t.strip()), frozenset(exempt))
 
 

@@ -12,12 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from callwise.domain.model import AddressForm, Contact, RelationshipKind
+from callwise.domain.names import is_honorific, spoken_name, without_honorifics
 from callwise.domain.text import fold
 
 WORDS_PER_MINUTE = 150
-_HONORIFICS = frozenset(
-    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "hon"}
-)
 # Countries that say the month before the day ("December 3"); elsewhere "3 December".
 _MONTH_FIRST = frozenset({"US", "CA", "PH"})
 _WEEK = 6  # days ahead or back that are said as a weekday ("on Thursday")
@@ -31,54 +29,91 @@ def stable_index(key: str, n: int) -> int:
 # Name forms (P2.6).
 
 
-def is_honorific(word: str) -> bool:
-    return fold(word).rstrip(".") in _HONORIFICS
-
-
-def _without_honorifics(text: str) -> list[str]:
-    return [w for w in text.split() if not is_honorific(w)]
-
-
 def formal_name(contact: Contact) -> str:
-    """Title and family name ("Dr. Okafor"), else title and given name ("Ms. Jane"), else the
-    full name; an organization yields only a person's name, never its own (P2.6)."""
-    title = contact.honorific.strip()
-    given, family = contact.given_name.strip(), contact.family_name.strip()
-    if title and (family or given):
-        return f"{title} {family or given}"
-    full = " ".join(p for p in (given, family) if p)
-    if full or contact.kind is RelationshipKind.ORGANIZATION:
-        return full
-    return contact.display_name.strip()
+    """Title and family name ("Dr. Okafor", "Ms. Tanaka" for Tanaka Yuki), title and given
+    name where the culture or the card says so ("Ms. Jane"), else the full name in the
+    contact's order. An organization has none: it is greeted as whoever answers (P2.6)."""
+    if contact.kind is RelationshipKind.ORGANIZATION:
+        return ""
+    spoken = spoken_name(contact)
+    return spoken.titled or spoken.full or contact.display_name.strip()
+
+
+def is_titled(contact: Contact) -> bool:
+    """Whether the contact is addressed with a title ("Dr. Okafor"), P2.6."""
+    return contact.kind is not RelationshipKind.ORGANIZATION and bool(spoken_name(contact).titled)
 
 
 def first_name(contact: Contact) -> str:
     """The first name, without any title (P2.6). A one-word nickname wins: it is the name the
     contact goes by. Empty when only a family name is known: better no name than a wrong one."""
+    if contact.kind is RelationshipKind.ORGANIZATION:
+        return ""
     nickname = contact.nickname.strip()
     if nickname and len(nickname.split()) == 1 and not is_honorific(nickname):
         return nickname
-    given = " ".join(_without_honorifics(contact.given_name))
-    if given:
+    given = " ".join(without_honorifics(contact.given_name))
+    if given or contact.family_name.strip():
         return given
-    if contact.kind is RelationshipKind.ORGANIZATION or contact.family_name.strip():
-        return ""
-    words = _without_honorifics(contact.display_name)
+    words = spoken_name(contact).given.split()
     return words[0] if words else ""
 
 
 def address_name(contact: Contact) -> str:
-    """How to address the contact, per their effective address form (P2.6)."""
+    """How to address the contact in a greeting and a close, per their address form (P2.6);
+    '' for an organization, greeted as the people who answer for it."""
     if contact.effective_address_form is AddressForm.FORMAL:
         return formal_name(contact)
     return first_name(contact)
 
 
+def name_again(contact: Contact) -> str:
+    """The name for a later turn: a short form or none. Title and name, or the first name,
+    may come back; a full name said once is enough (P2.6)."""
+    if contact.effective_address_form is AddressForm.FORMAL:
+        return formal_name(contact) if is_titled(contact) else ""
+    return first_name(contact)
+
+
+def person_again(contact: Contact) -> str:
+    """The contact named again to an assistant, after the full name once: title and name,
+    else the first name where names are given first, else 'them' (P2.3): no one calls
+    Watanabe Haruki 'Haruki' at work."""
+    if is_titled(contact):
+        return formal_name(contact)
+    if spoken_name(contact).family_first:
+        return "them"
+    return first_name(contact) or "them"
+
+
+def gatekeeper_address(name: str) -> str:
+    """How to greet an assistant whose name you know: the first name ("Patricia" for
+    Patricia Lomax), or title and family name when the name is written with one (P2.3, P2.6)."""
+    words = name.split()
+    if words and is_honorific(words[0]):
+        return f"{words[0]} {words[-1]}" if len(words) > 1 else ""
+    return words[0] if words else ""
+
+
+def name_order(contact: Contact) -> dict[str, str | bool]:
+    """For the names card: whether the family name comes first (Tanaka Yuki), which it is,
+    and the full name in that order (P2.6)."""
+    spoken = spoken_name(contact)
+    both = bool(spoken.given and spoken.family)
+    person = contact.kind is not RelationshipKind.ORGANIZATION
+    return {
+        "family_first": person and both and spoken.family_first,
+        "family_name": spoken.family,
+        "name_in_order": spoken.full,
+    }
+
+
 def caller_name(full_name: str, form: AddressForm) -> str:
-    """How the caller gives their own name: in full, or the first name without titles (P2.6)."""
-    if form is AddressForm.FORMAL:
+    """How the caller gives their own name: in full, or the first name without titles (P2.6).
+    A placeholder in brackets ("[your name]", issue 15.4) is kept whole."""
+    if form is AddressForm.FORMAL or full_name.strip().startswith("["):
         return " ".join(full_name.split())
-    words = _without_honorifics(full_name)
+    words = without_honorifics(full_name)
     return words[0] if words else full_name.strip()
 
 

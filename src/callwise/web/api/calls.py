@@ -38,9 +38,24 @@ def get_script(
     purpose: Annotated[Text, Query(description="What you need from them (P5.1).")] = "",
     memorable_line: Annotated[Text, Query(description="A line for the opener (P4.4).")] = "",
     recap: Annotated[Text, Query(description="What to sum up at the close (P7.1).")] = "",
+    needs_answer: Annotated[
+        bool | None,
+        Query(
+            description="Whether the voicemail asks for a call back (P10.3; default: from the "
+            "occasion and what the purpose asks)."
+        ),
+    ] = None,
 ) -> ScriptOut:
     with renamed_fields(CALL_FIELDS):
-        prepared = service.prepare(app, str(contact_id), occasion, purpose, memorable_line, recap)
+        prepared = service.prepare(
+            app,
+            str(contact_id),
+            occasion,
+            purpose,
+            memorable_line,
+            recap,
+            needs_answer=needs_answer,
+        )
     return ScriptOut.model_validate(shapes.script_shape(prepared))
 
 

@@ -21,11 +21,12 @@ from starlette.datastructures import FormData
 from callwise.domain.errors import ConflictError, ValidationError
 from callwise.domain.occasion_kinds import script_labels
 from callwise.domain.scripts import VOICEMAIL_LIMIT_SECONDS, Section, is_cue
-from callwise.services import calls
+from callwise.services import calls, first_run
 from callwise.services.app import App
 from callwise.services.calls import LoggedCall, Prepared
 from callwise.services.contacts import add_phone, get_contact
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
+from callwise.web.idempotency import FormIdempotent
 
 router = APIRouter()
 
@@ -70,7 +71,6 @@ BRANCH_OUTCOMES = {
     "no_answer": ("voicemail", "no_answer", "busy"),
 }
 PROMISE_SLOTS = (1, 2, 3)
-_SETTINGS_FIELDS = ("user_name", "user_phone")
 
 
 def day(value: dt.date) -> str:
@@ -117,6 +117,7 @@ class Guide:
     occasion: str
     purpose: str
     needs_settings: str = ""
+    stand_ins: bool = False  # the script says "[your name]" (services/first_run.py)
     values: Mapping[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -143,24 +144,22 @@ def _guide(
     occasion: str = "",
     purpose: str = "",
     errors: dict[str, str] | None = None,
+    needs_answer: bool | None = None,
 ) -> Guide:
-    """Prepare the script; a refused occasion or purpose is shown next to its field, and
-    missing settings (your name and number) leave the guide without script text."""
+    """Prepare the script; a refused occasion or purpose is shown next to its field (and the
+    script for the occasion due instead); one that still fails leaves the guide without text."""
     errors = errors if errors is not None else {}
     query = f"#{contact_id}"
     prepared: Prepared | None = None
     needs = ""
     try:
-        prepared = calls.prepare(app, query, occasion or None, purpose)
+        prepared = calls.prepare(app, query, occasion or None, purpose, needs_answer=needs_answer)
     except ValidationError as exc:
-        if exc.field in _SETTINGS_FIELDS:
-            needs = exc.message
-        else:
-            errors.setdefault(exc.field or "occasion", exc.message)
-            try:
-                prepared = calls.prepare(app, query)
-            except ValidationError as again:
-                needs = again.message
+        errors.setdefault(exc.field or "occasion", exc.message)
+        try:
+            prepared = calls.prepare(app, query)
+        except ValidationError as again:
+            needs = again.message
     contact = prepared.contact if prepared else get_contact(app, contact_id)
     before = [s for s in (prepared.script.sections if prepared else ()) if not s.spoken]
     return Guide(
@@ -173,6 +172,7 @@ def _guide(
         occasion=prepared.script.occasion if prepared else (occasion or ""),
         purpose=purpose,
         needs_settings=needs,
+        stand_ins=prepared is not None and first_run.uses_placeholders(app),
         errors=errors,
     )
 
@@ -196,10 +196,16 @@ def _context(guide: Guide) -> dict[str, Any]:
 
 @router.get("/contacts/{contact_id}/call", response_class=HTMLResponse)
 def call_guide(
-    request: Request, app: AppDep, contact_id: int, occasion: str = "", purpose: str = ""
+    request: Request,
+    app: AppDep,
+    contact_id: int,
+    occasion: str = "",
+    purpose: str = "",
+    needs_answer: bool | None = None,
 ) -> HTMLResponse:
-    """The guide for calling a contact now, for an occasion (default: the one due, P9)."""
-    guide = _guide(app, contact_id, occasion, purpose)
+    """The guide for calling a contact now, for an occasion (default: the one due, P9);
+    `needs_answer` decides whether the voicemail asks for a call back (P10.3)."""
+    guide = _guide(app, contact_id, occasion, purpose, needs_answer=needs_answer)
     return render(request, "call.html", _context(guide))
 
 
@@ -276,11 +282,12 @@ def error_field(exc: ValidationError, values: Mapping[str, str]) -> str:
     return exc.field or "outcome"
 
 
-@router.post("/contacts/{contact_id}/call", dependencies=[CsrfDep])
+@router.post("/contacts/{contact_id}/call", dependencies=[CsrfDep, FormIdempotent])
 async def log_guided_call(request: Request, app: AppDep, contact_id: int) -> Response:
     """Save the call with the notes of each stage, then go to the page of the saved call
     (post/redirect/get: reloading it saves nothing again, issue 15); a refused value
-    re-renders the guide with the message next to its field (422)."""
+    re-renders the guide with the message next to its field (422). A call sent from the
+    phone's outbox carries an Idempotency-Key: sent twice, it is logged once."""
     values = _text_fields(await request.form())
     try:
         logged = _log(app, contact_id, values)

@@ -29,7 +29,7 @@ from callwise.domain.model import Contact
 from callwise.domain.occasions import PlanPolicy
 from callwise.domain.phones import number_to_dial
 from callwise.domain.plan import PlanEntry
-from callwise.services import calls, contacts, courtesy
+from callwise.services import calls, contacts, courtesy, first_run
 from callwise.services.app import App
 from callwise.services.calls import Prepared
 from callwise.services.plan import week
@@ -37,7 +37,6 @@ from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 from callwise.web.pages.call import QUICK_OUTCOMES
 
 TIMELINE_LIMIT = 20
-SETTINGS_FIELDS = ("user_name", "user_phone")
 OUTCOME_WORDS = {
     "connected": "Connected",
     "voicemail": "Left voicemail",
@@ -68,11 +67,12 @@ class Upcoming:
 
 @dataclass(frozen=True)
 class ScriptView:
-    """The script for the next call, or why there is none and where to fix it."""
+    """The script for the next call, or why there is none; `stand_ins` when it still says
+    "[your name]" or "[your number]" (services/first_run.py)."""
 
     prepared: Prepared | None
     problem: str = ""
-    fix_in_settings: bool = False
+    stand_ins: bool = False
 
 
 def upcoming_calls(app: App, contact_id: int) -> Upcoming:
@@ -90,10 +90,9 @@ def next_script(app: App, contact: Contact, upcoming: Upcoming) -> ScriptView:
     problem = ""
     for occasion in tries:
         try:
-            return ScriptView(calls.prepare(app, str(contact.id), occasion))
+            prepared = calls.prepare(app, str(contact.id), occasion)
+            return ScriptView(prepared, stand_ins=first_run.uses_placeholders(app))
         except ValidationError as exc:
-            if exc.field in SETTINGS_FIELDS:
-                return ScriptView(None, exc.message, fix_in_settings=True)
             problem = exc.message
     return ScriptView(None, problem)
 

@@ -11,11 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from callwise.domain.merging import VALUE_FIELDS, label, show
+from callwise.domain.merging import VALUE_FIELDS, show
 from callwise.domain.model import Contact
 from callwise.services import merging
 from callwise.services.duplicates import DuplicatePair, find_duplicates
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
+from callwise.web.field_words import field_words
 from callwise.web.schemas.common import MAX_ID
 
 router = APIRouter()
@@ -41,7 +42,7 @@ def _rows(a: Contact, b: Contact) -> list[tuple[str, str, str]]:
         x, y = getattr(a, name), getattr(b, name)
         if show(x) == "(empty)" and show(y) == "(empty)":
             continue
-        rows.append((label(name), show(x), show(y)))
+        rows.append((field_words(name).capitalize(), show(x), show(y)))
     return rows
 
 

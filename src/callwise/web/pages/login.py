@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from callwise.services import access
+from callwise.services.app import App
 from callwise.web.deps import AppDep, CsrfDep, render, web_state
 from callwise.web.security import (
     SESSION_COOKIE,
@@ -53,7 +54,12 @@ def login(
         context = {"next": safe_next(next), "error": "That password is not the one set."}
         return render(request, "login.html", context, status_code=401)
     state.throttle.succeeded(client)
-    response = RedirectResponse(safe_next(next), status_code=303)
+    return with_new_session(request, app, RedirectResponse(safe_next(next), status_code=303))
+
+
+def with_new_session(request: Request, app: App, response: Response) -> Response:
+    """`response` carrying the cookie of a new session for this browser: after a good
+    password, or after this browser changed the password (which ends every session)."""
     response.set_cookie(
         SESSION_COOKIE,
         sign(access.session_key(app), access.start_session(app)),

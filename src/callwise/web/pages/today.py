@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from callwise.domain.overdue import overdue_text
@@ -19,13 +19,16 @@ from callwise.domain.phones import number_to_dial
 from callwise.domain.plan import PlanEntry
 from callwise.domain.readiness import zone_unknown
 from callwise.domain.zones import resolve_location
+from callwise.services import first_run
 from callwise.services.app import App
 from callwise.services.cache import remembered
 from callwise.services.contacts import count_contacts
+from callwise.services.demo import load_demo_if_empty
 from callwise.services.reason import missing_data
-from callwise.services.today import DayOutlook, next_call, today
-from callwise.web.deps import AppDep, render, templates
+from callwise.services.today import DayOutlook, next_call, planned_calls, today
+from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render, templates
 from callwise.web.pages.call import QUICK_OUTCOMES
+from callwise.web.pages.welcome import introduction
 
 router = APIRouter()
 
@@ -48,6 +51,16 @@ class EntryCard:
         """'2 days past the date it was due' (domain.overdue)."""
         return overdue_text(self.entry.overdue_days)
 
+    @property
+    def why_now(self) -> str:
+        """Why this call is on today's list, without the plan's rank number (1 for a fixed day,
+        2 for the rest; the cards are already in that order): 'Birthday today', 'Call by 3 Dec',
+        '2 days past the date it was due' (domain.overdue)."""
+        if self.entry.overdue_days and self.entry.priority_text.startswith("2 "):
+            return self.overdue.capitalize()
+        words = self.entry.priority_text.partition(" · ")[2] or self.entry.priority_text
+        return words[:1].upper() + words[1:]
+
 
 @dataclass(frozen=True)
 class DayLine:
@@ -58,9 +71,9 @@ class DayLine:
     total: int
 
 
-def outlook_words(day: DayOutlook) -> str:
-    """What falls on a coming day, counted (P9.1-P9.3)."""
-    parts = []
+def outlook_words(day: DayOutlook, calls: int) -> str:
+    """The calls planned on a coming day, then what falls on it, counted (P9.1-P9.3)."""
+    parts = [plural(calls, "call") + " planned"] if calls else []
     if day.birthdays:
         parts.append(plural(day.birthdays, "birthday"))
     if day.dates:
@@ -69,7 +82,7 @@ def outlook_words(day: DayOutlook) -> str:
         parts.append(plural(day.connection_deadlines, "connection") + " to call by then")
     if day.trips_starting:
         parts.append(plural(day.trips_starting, "trip") + " of yours starting")
-    return ", ".join(parts) or "nothing on a fixed day"
+    return ", ".join(parts) or "nothing planned"
 
 
 def next_call_words(entry: PlanEntry, today: dt.date, zone: str) -> str:
@@ -110,8 +123,11 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
     if not day.entries and count_contacts(app) == 0:  # counted only when nothing is planned
         return render(request, "today.html", {"empty": True})
     coming = None if day.entries else next_call(app)
+    planned = planned_calls(app)
     week = [
-        DayLine(d.date, outlook_words(d), d.total + d.trips_starting) for d in report.week_ahead
+        DayLine(d.date, outlook_words(d, calls), calls + d.total + d.trips_starting)
+        for d in report.week_ahead
+        for calls in [planned.get(d.date, 0)]
     ]
     context = {
         "empty": False,
@@ -124,5 +140,16 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
         "outcomes": QUICK_OUTCOMES,
         "next_call": coming,
         "next_words": next_call_words(coming, day.date, report.report.home_zone) if coming else "",
+        "intro": introduction(app, "/") if first_run.invitation_due(app) else None,
+        "errors": {},
     }
     return render(request, "today.html", context)
+
+
+@router.post("/demo", dependencies=[CsrfDep])
+def load_demo_page(request: Request, app: AppDep) -> Response:
+    """The demo address book on an empty database, from the empty Today page (issue 15.5: no
+    terminal command on a page). Refused once there are contacts: nothing is mixed in."""
+    added = load_demo_if_empty(app)
+    said = f"Added {added} demo contacts." if added else "You have contacts already: no demo added."
+    return redirect_with_flash(request, "/", said)

@@ -4,6 +4,11 @@ Decisions:
 - The form names its fields start and end; the service's `from` and `to` errors are shown
   next to them. After adding or removing, the browser is sent back to the list (no resubmit
   on reload), and the list says what was done once (the flash, web/flash.py).
+- Issue 15.6: the city is checked before the trip is stored. An unknown name gets one line
+  and an "Add it anyway" box (small towns are missing from the city tables); a name of several
+  places offers each, with its state and country, as a button that adds the trip there.
+- Each trip lists its invitation calls as the plan places them, with the day and window and
+  a button that starts the call's guide (services/trip_plan.py).
 - "Contacts there" are the ones the plan would invite: in the trip's city or within the trip
   radius, nearest first (services.occasions.trip_contacts, P9.3).
 """
@@ -22,6 +27,8 @@ from callwise.domain.occasions import span_text
 from callwise.services import occasions
 from callwise.services.app import App
 from callwise.services.occasions import TripReport
+from callwise.services.places import CityCheck, city_check
+from callwise.services.trip_plan import TripInvitation, trip_invitations
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render
 
 router = APIRouter()
@@ -40,6 +47,7 @@ class TripRow:
     when: str
     contacts: list[Contact]
     more: bool
+    invitations: list[TripInvitation]
 
 
 def contacts_in(app: App, report: occasions.TripReport) -> tuple[list[Contact], bool]:
@@ -55,7 +63,8 @@ def _rows(app: App, past: bool) -> list[TripRow]:
         trip = report.trip
         people, more = contacts_in(app, report)
         when = f"{span_text(trip.start, trip.end)} {trip.end.year}"
-        rows.append(TripRow(report, when, people, more))
+        invited = trip_invitations(app, trip)
+        rows.append(TripRow(report, when, people, more, invited))
     return rows
 
 
@@ -65,6 +74,7 @@ def _page(
     *,
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
+    check: CityCheck | None = None,
     past: bool = False,
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -73,6 +83,7 @@ def _page(
         "values": values or {},
         "errors": errors or {},
         "past": past,
+        "check": check,
     }
     return render(request, "trips.html", context, status_code=status_code)
 
@@ -92,10 +103,18 @@ def trips_add(
     region: Annotated[str, Form()] = "",
     country: Annotated[str, Form()] = "",
     notes: Annotated[str, Form()] = "",
+    place: Annotated[str, Form()] = "",
+    anyway: Annotated[str, Form()] = "",
 ) -> Response:
-    """Record a trip; a rejected value is shown next to its field with what was typed kept."""
+    """Record a trip; a rejected value is shown next to its field with what was typed kept,
+    and a city that is unknown or names several places is asked about first."""
+    if place:  # one of the places offered for an ambiguous name: "region|country"
+        region, _, country = place.partition("|")
     values = dict(zip(FIELDS, (city, start, end, region, country, notes), strict=True))
     errors = {name: text for name, text in MISSING.items() if not values[name].strip()}
+    check = city_check(city, region, country) if city.strip() else None
+    if check is not None and check.problem and not (anyway and not check.known):
+        errors = {"city": check.problem, **errors}
     if not errors:
         try:
             report = occasions.add_trip(app, city, start, end, region, country, notes)
@@ -103,7 +122,7 @@ def trips_add(
             field = SERVICE_FIELDS.get(str(exc.field), str(exc.field))
             errors = {field if field in FIELDS else "city": exc.message}
     if errors:
-        return _page(request, app, values=values, errors=errors, status_code=422)
+        return _page(request, app, values=values, errors=errors, check=check, status_code=422)
     trip = report.trip
     said = f"Trip to {trip.city}, {span_text(trip.start, trip.end)} {trip.end.year}, added."
     return redirect_with_flash(request, "/trips", said)
