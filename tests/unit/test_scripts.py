@@ -761,7 +761,9 @@ def test_rules_hold_for_random_contacts(generated: tuple[Contact, str, Script]) 
 @RULE_SETTINGS
 @given(requests())
 def test_p2_6_name_forms_hold_for_random_contacts(generated: tuple[Contact, str, Script]) -> None:
-    contact, _, script = generated
+    contact, occasion, script = generated
+    if occasion == "organization":  # their company's line about a matter: whoever answers (P8)
+        return
     if contact.kind is ORGANIZATION:  # greeted as whoever answers for it (issue 14)
         greeting = lines(script, "opener")[0]
         named = (contact.given_name, contact.family_name, contact.organization)

@@ -77,7 +77,7 @@ def _guide_states(page: Page, guide: str, check: Check) -> None:
         if following.count() == 0:
             break
         following.click()
-    page.locator("details.prepare summary").click()
+    page.locator("details.prepare > summary").click()
     check("guide-preparation-open")
     stage.get_by_role("button", name="We talked").click()
     expect(page.locator("#call-result")).to_be_visible()
