@@ -45,7 +45,8 @@ FIRST: tuple[Case, ...] = (
             "interests": ["vintage racing bicycles"],
         },
         line="I still picture that frosty platform and the smell of roasted chestnuts.",
-        cites=("P2.1", "P2.2", "P2.6", "P4.4"),
+        cites=("P2.1", "P2.2", "P2.6", "P4.4", "P9.5"),
+        never_says=("catch up",),  # met yesterday: a follow-up, not catching up (issue 14)
     ),
     Case(
         slug="linkedin-request",

@@ -184,6 +184,7 @@ def _rules(key: str, context: Mapping[str, Any]) -> tuple[str, ...]:
             (person and met_said, "P2.2"),
             (person and not met["before"] and bool(shared or work), "P2.4"),
             (context["keep_in_touch"], "P2.7"),
+            (person and bool(met.get("recent")) and context["stage"] == "met", "P9.5"),
             (bool(context["memorable_line"]), "P4.4"),
             (True, occasion_rule),
         ),

@@ -56,6 +56,7 @@ from callwise.domain.scripts.words import (
     words_of,
 )
 
+_RECENT_DAYS = 7  # P9.5: a meeting this recent is followed up, not caught up on
 _NO_FACTS = CityFacts("", {})  # no facts handed in: small talk without city facts
 _DETAIL_WORDS = 25  # P5.2: a purpose longer than this deserves pen and paper
 _DETAIL_NUMBERS = 3  # ... and so does one with this many numbers or dates in it
@@ -114,6 +115,8 @@ def _met(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[str, A
     before = bool(met.event or met.date or met.place or met.circumstances)
     return {
         "before": before,
+        # Met within the week: the call follows the meeting up, it does not catch up (P9.5).
+        "recent": bool(met.date) and 0 <= (request.today - met.date).days <= _RECENT_DAYS,
         "event": event_phrase(event),
         "event_cue": event if event and not event_phrase(event) else "",
         "when": when,
