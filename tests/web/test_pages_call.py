@@ -229,3 +229,23 @@ def test_the_printable_script_has_both_versions(demo_client: TestClient, core: A
     page = demo_client.get(f"/contacts/{_id(core, AMARA)}/script").text
     assert 'data-section="opener"' in page and 'data-section="voicemail"' in page  # P10.4
     assert "Hello Dr. Okafor. My name is Jordan Lee" in page
+
+
+def test_an_organization_without_a_purpose_asks_for_one_then_gives_the_script(
+    demo_client: TestClient, core: App
+) -> None:
+    """P5.1: a call to a company's line needs to know what you want from them. The contact
+    page and the guide ask for it in a field, not with an error, and the answer writes it."""
+    _me(core)
+    bank = _id(core, "First Prairie Bank")
+    profile = demo_client.get(f"/contacts/{bank}").text
+    assert 'class="purpose-ask"' in profile and "What do you need from them?" in profile
+    assert "(P5.1)" not in profile
+    guide = demo_client.get(f"/contacts/{bank}/call").text
+    assert 'class="purpose-ask"' in guide and 'name="occasion" value="organization"' in guide
+    asked = demo_client.get(
+        f"/contacts/{bank}/call",
+        params={"occasion": "organization", "purpose": "a refund for the double charge"},
+    ).text
+    assert 'class="purpose-ask"' not in asked
+    assert "double charge" in _stage(asked, "purpose")

@@ -96,7 +96,7 @@ def check_request(request: ScriptRequest) -> None:
     if request.occasion in NEEDS_PURPOSE and not request.purpose.strip():
         raise ValidationError(
             f"{'an' if request.occasion[0] in 'aeiou' else 'a'} {request.occasion} call needs a "
-            "purpose: what you need from them (P5.1)",
+            "purpose: what you need from them",
             field="purpose",
         )
 

@@ -117,6 +117,7 @@ class Guide:
     occasion: str
     purpose: str
     needs_settings: str = ""
+    needs_purpose: str = ""  # the occasion that needs a purpose typed first (P5.1)
     stand_ins: bool = False  # the script says "[your name]" (services/first_run.py)
     values: Mapping[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
@@ -151,7 +152,7 @@ def _guide(
     errors = errors if errors is not None else {}
     query = f"#{contact_id}"
     prepared: Prepared | None = None
-    needs = ""
+    needs, needs_purpose = "", ""
     try:
         prepared = calls.prepare(app, query, occasion or None, purpose, needs_answer=needs_answer)
     except ValidationError as exc:
@@ -160,6 +161,8 @@ def _guide(
             prepared = calls.prepare(app, query)
         except ValidationError as again:
             needs = again.message
+            if again.field == "purpose":
+                needs_purpose = occasion or "organization"
     contact = prepared.contact if prepared else get_contact(app, contact_id)
     before = [s for s in (prepared.script.sections if prepared else ()) if not s.spoken]
     return Guide(
@@ -172,6 +175,7 @@ def _guide(
         occasion=prepared.script.occasion if prepared else (occasion or ""),
         purpose=purpose,
         needs_settings=needs,
+        needs_purpose=needs_purpose,
         stand_ins=prepared is not None and first_run.uses_placeholders(app),
         errors=errors,
     )

@@ -73,6 +73,7 @@ class ScriptView:
     prepared: Prepared | None
     problem: str = ""
     stand_ins: bool = False
+    needs_purpose: str = ""  # the occasion that needs a purpose typed first (P5.1)
 
 
 def upcoming_calls(app: App, contact_id: int) -> Upcoming:
@@ -87,14 +88,16 @@ def next_script(app: App, contact: Contact, upcoming: Upcoming) -> ScriptView:
     planned occasion's when that one cannot be prepared."""
     planned = upcoming.entries[0] if upcoming.entries else upcoming.waiting
     tries = [None, planned.script] if planned else [None]  # None: the plan's reason
-    problem = ""
+    problem, needs_purpose = "", ""
     for occasion in tries:
         try:
             prepared = calls.prepare(app, str(contact.id), occasion)
             return ScriptView(prepared, stand_ins=first_run.uses_placeholders(app))
         except ValidationError as exc:
             problem = exc.message
-    return ScriptView(None, problem)
+            if exc.field == "purpose":
+                needs_purpose = occasion or (planned.script if planned else "") or "organization"
+    return ScriptView(None, problem, needs_purpose=needs_purpose)
 
 
 def birthday_words(contact: Contact) -> str:
