@@ -116,7 +116,7 @@ def _met(request: ScriptRequest, guard: TopicGuard, notes: Notes) -> dict[str, A
     return {
         "before": before,
         # Met within the week: the call follows the meeting up, it does not catch up (P9.5).
-        "recent": bool(met.date) and 0 <= (request.today - met.date).days <= _RECENT_DAYS,
+        "recent": met.date is not None and 0 <= (request.today - met.date).days <= _RECENT_DAYS,
         "event": event_phrase(event),
         "event_cue": event if event and not event_phrase(event) else "",
         "when": when,
