@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from callwise.domain.scripts.answer import INVITATION, PROPOSAL, QUESTION, REQUEST, matches
-from callwise.domain.scripts.words import sentences, words_of
+from callwise.domain.scripts.words import AUXILIARIES, sentences, words_of
 
 # Opening words that add nothing when the purpose stands on its own ("Also, dinner Friday?").
 _CONNECTIVES = re.compile(
@@ -110,16 +110,8 @@ _INTENT_VERBS = frozenset(
         "book",
     ]
 )
-_NEWS_VERBS = frozenset(
+_NEWS_VERBS = AUXILIARIES | frozenset(
     [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
         "arrived",
         "left",
         "came",

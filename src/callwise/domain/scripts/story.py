@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from callwise.domain.scripts.words import AUXILIARIES
 from callwise.domain.text import fold
 
 # Nouns that name an event you can be "at" (or "on", for a journey or a course).
@@ -279,16 +280,8 @@ def is_sentence(line: str) -> bool:
     )
 
 
-_VERBS = frozenset(
+_VERBS = AUXILIARIES | frozenset(
     [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
         "would",
         "can",
         "could",

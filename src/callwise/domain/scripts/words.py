@@ -20,6 +20,10 @@ WORDS_PER_MINUTE = 150
 _MONTH_FIRST = frozenset({"US", "CA", "PH"})
 _WEEK = 6  # days ahead or back that are said as a weekday ("on Thursday")
 
+# The verbs "to be", "to have" and "will": a word list that tells a sentence from a fragment
+# (scripts/story.py) and news from a request (scripts/purpose.py).
+AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will"])
+
 
 def stable_index(key: str, n: int) -> int:
     """A choice in range(n) that depends only on `key` (crc32, unlike the salted `hash`)."""
