@@ -56,6 +56,7 @@ from callwise.domain.scripts.words import (
     words_of,
 )
 
+_LATELY_DAYS = 14  # P10.1: a message left this lately is mentioned on the next try
 _RECENT_DAYS = 7  # P9.5: a meeting this recent is followed up, not caught up on
 _NO_FACTS = CityFacts("", {})  # no facts handed in: small talk without city facts
 _DETAIL_WORDS = 25  # P5.2: a purpose longer than this deserves pen and paper
@@ -211,6 +212,7 @@ def _last_call(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
             "reference": "",
             "asked_call_back": False,
             "spoke": False,
+            "left_message": False,
             "topics": [],
         }
     local = call.at.astimezone(request.now.tzinfo).date()
@@ -228,6 +230,9 @@ def _last_call(request: ScriptRequest, guard: TopicGuard) -> dict[str, Any]:
         "reference": call.reference.strip(),
         "asked_call_back": call.outcome is Outcome.CALL_BACK,
         "spoke": call.outcome in (Outcome.CONNECTED, Outcome.MEETING),
+        # A message you left lately: the next try says so, once (P10.1).
+        "left_message": call.outcome in (Outcome.VOICEMAIL, Outcome.GATEKEEPER)
+        and (request.today - local).days <= _LATELY_DAYS,
         "topics": [_to_them(t) for t in call.topics if t.strip() and guard.allows(t)][:2],
     }
 
