@@ -6,6 +6,7 @@ The JSON shape matches the CLI's `--json` error: {"error": {"field", "message", 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -23,6 +24,18 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+# A clause that tells a terminal user what to type ("; `callwise contacts find` lists ids"):
+# a page leaves it out (issue 15.5), the API and the CLI keep it.
+_COMMAND_CLAUSE = re.compile(r"[;,]\s*[^;,]*`callwise [^`]*`[^;]*")
+
+
+def page_words(status: int, field: str | None, message: str) -> str:
+    """A service's message as a page says it: no terminal commands, no record ids."""
+    if status == 404 and field == "contact":
+        return "this contact is not in your address book (it may have been removed or merged)"
+    return _COMMAND_CLAUSE.sub("", message).strip() or message
+
+
 def _respond(
     request: Request, status: int, field: str | None, message: str, **extra: Any
 ) -> Response:
@@ -32,7 +45,7 @@ def _respond(
     return render(
         request,
         "error.html",
-        {"status": status, "field": field, "message": message},
+        {"status": status, "field": field, "message": page_words(status, field, message)},
         status_code=status,
     )
 

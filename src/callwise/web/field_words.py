@@ -34,6 +34,9 @@ FIELD_WORDS = {
     "gatekeeper.name": "assistant's name",
     "gatekeeper.role": "assistant's role",
     "gatekeeper.phone": "assistant's number",
+    "user_name": "your name",
+    "user_phone": "your phone number",
+    "home_zone": "your time zone",
 }
 # A field key before a colon, as merge notes and conflicts write it ("given_name: Bill").
 _KEY = re.compile(r"\b([a-z]+(?:[_.][a-z]+)+)(?=: )")
