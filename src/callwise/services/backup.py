@@ -32,7 +32,7 @@ from callwise.services.backup_sections import (
     Ref,
     Section,
 )
-from callwise.store import activity
+from callwise.store import activity, db
 from callwise.store import settings as settings_store
 
 FORMAT = "callwise-backup"
@@ -196,7 +196,8 @@ def restore_backup(app: App, stream: IO[str], *, dry_run: bool = False) -> Resto
     parsed = {s.name: _parse_section(document, s, context) for s in SECTIONS}
     with app.transaction() as conn:
         _check_refs(conn, parsed)
-        report = _write_restore(conn, parsed, settings)
+        with db.one_contacts_bump(conn):  # one rise of the contacts revision, not one per row
+            report = _write_restore(conn, parsed, settings)
         if dry_run:
             raise Rollback
     return report

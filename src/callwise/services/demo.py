@@ -14,7 +14,7 @@ from callwise.domain.errors import ConflictError
 from callwise.domain.model import Contact
 from callwise.services.app import App
 from callwise.services.import_source import in_second_process
-from callwise.store import contact_rows
+from callwise.store import contact_rows, db
 from callwise.store import contacts as store
 
 BATCH = 2000
@@ -33,7 +33,7 @@ def insert_many(app: App, contacts: Iterable[Contact], *, validate: bool = True)
     region = app.settings().default_region
     count = 0
     batch: list[Contact] = []
-    with app.transaction() as conn, store.bulk_insert_mode(conn):
+    with app.transaction() as conn, store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
         for contact in contacts:
             batch.append(prepare_contact(contact, region) if validate else contact)
             if len(batch) >= BATCH:
@@ -77,7 +77,7 @@ def load_synthetic(app: App, count: int, *, seed: int = 0) -> int:
     parallel = count >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     source = in_second_process(batches) if parallel else batches()
     added = 0
-    with app.transaction() as conn, store.bulk_insert_mode(conn):
+    with app.transaction() as conn, store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
         for rows in source:
             added += len(store.insert_rows(conn, rows))
     return added
