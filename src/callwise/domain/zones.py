@@ -239,7 +239,9 @@ def _transition(before: dt.datetime, after: dt.datetime, zone: zoneinfo.ZoneInfo
 
 
 @lru_cache(maxsize=2048)
-def _calendar(country: str, subdivision: str, year: int) -> Mapping[dt.date, str]:
+def holiday_calendar(country: str, subdivision: str, year: int) -> Mapping[dt.date, str]:
+    """A year's public holidays (day -> name) of a country and subdivision, upper-case codes;
+    empty when the `holidays` package does not know them."""
     try:
         import holidays
 
@@ -255,7 +257,7 @@ def public_holiday(country: str, subdivision: str, day: dt.date) -> str | None:
     """The public holiday on `day` in that country and subdivision, from `holidays`, or None."""
     if not country:
         return None
-    return _calendar(country.upper(), subdivision.upper(), day.year).get(day)
+    return holiday_calendar(country.upper(), subdivision.upper(), day.year).get(day)
 
 
 def country_phrase(code: str) -> str:

@@ -1,27 +1,17 @@
 """The contact's public holidays, as the set of dates a script's next call avoids (P6.1).
 
-The `holidays` package knows each country's (and subdivision's) calendar; the domain gets only
-the dates (domain/spoken.py), so it stays free of calendars it would have to load.
+The `holidays` package knows each country's (and subdivision's) calendar, read once per year
+in `domain/zones.py` (`holiday_calendar`, which the courtesy windows use too); the script gets
+only the dates (domain/spoken.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-
-import holidays as calendars
 
 from callwise.domain.courtesy import CourtesyPlanner
 from callwise.domain.model import Contact
-
-
-@lru_cache(maxsize=512)
-def _year(country: str, subdivision: str, year: int) -> frozenset[dt.date]:
-    try:
-        found = calendars.country_holidays(country, subdiv=subdivision or None, years=year)
-    except NotImplementedError:  # a country or subdivision the package does not know
-        return frozenset()
-    return frozenset(found.keys())
+from callwise.domain.zones import holiday_calendar
 
 
 def holiday_dates(
@@ -31,7 +21,7 @@ def holiday_dates(
     if not country.strip():
         return frozenset()
     code, sub = country.strip().upper(), subdivision.strip().upper()
-    days = (_year(code, sub, year) for year in range(start.year, end.year + 1))
+    days = (holiday_calendar(code, sub, year) for year in range(start.year, end.year + 1))
     return frozenset(d for found in days for d in found if start <= d <= end)
 
 
