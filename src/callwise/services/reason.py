@@ -32,9 +32,10 @@ from callwise.domain.readiness import missing_before_call
 from callwise.domain.zones import resolve_location
 from callwise.services.app import App
 from callwise.services.plan import home_today, plan_report
+from callwise.services.today import NEXT_CALL_DAYS
 from callwise.store import activity
 
-LOOK_AHEAD_DAYS = 7  # as services.today.NEXT_CALL_DAYS: one plan, kept once
+LOOK_AHEAD_DAYS = NEXT_CALL_DAYS  # the plan Today reads: one plan, kept once
 
 
 @dataclass(frozen=True)
