@@ -16,13 +16,10 @@ from hypothesis import strategies as st
 
 from callwise.domain.calls import Call, Outcome, Promise
 from callwise.domain.model import Contact, Gatekeeper, HowWeMet, Phone, RelationshipKind
-from callwise.domain.scripts import OCCASIONS, Caller, Script, build_script
-from callwise.services.reference_data import load_city_facts
-from callwise.services.script_templates import script_templates
+from callwise.domain.scripts import OCCASIONS, Script
+from script_support import ME, NOW, render_script
 from strategies import contacts, leaked, sensitive_texts
 
-NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)
-ME = Caller("Jordan Lee", "+18165550142")
 MAIN_LINES = ("main", "assistant")
 # Wording that claims shared history: a promise, a call back, an earlier conversation.
 HISTORY = re.compile(
@@ -52,20 +49,7 @@ LABELS = ("mobile", "home", "work", "main", "assistant")
 
 
 def _build(contact: Contact, occasion: str, **options: Any) -> Script:
-    options.setdefault("last_call", None)
-    options.setdefault("open_promises", ())
-    if occasion in ("custom", "organization") and not options.get("purpose"):
-        options["purpose"] = "order BW-448812"
-    return build_script(
-        contact,
-        occasion,
-        user=ME,
-        now=NOW,
-        local_time_text="09:00 Tuesday",
-        templates=script_templates(None),
-        city_facts=load_city_facts(),
-        **options,
-    )
+    return render_script(contact, occasion, **options)
 
 
 def spoken(script: Script) -> str:

@@ -13,12 +13,10 @@ from hypothesis import strategies as st
 from callwise.domain.calls import Call, Outcome, Promise
 from callwise.domain.model import Contact, Gatekeeper, RelationshipKind
 from callwise.domain.privacy import luhn_valid
-from callwise.domain.scripts import OCCASIONS, Caller, Script, build_script
-from callwise.services.reference_data import load_city_facts
+from callwise.domain.scripts import OCCASIONS, Script, build_script
 from callwise.services.script_templates import script_templates
+from script_support import ME, NOW, render_script
 
-NOW = dt.datetime(2026, 11, 24, 15, 0, tzinfo=dt.UTC)
-ME = Caller("Jordan Lee", "+18165550142")
 SSN = "123-45-6789"
 CARD = "4111 1111 1111 1111"
 LUNCH_PROPOSAL = "I'd like to propose a partnership and a plan for lunch with your team"
@@ -44,21 +42,7 @@ NO_NEED = "no need to call back"
 
 
 def build(occasion: str, **options: Any) -> Script:
-    options.setdefault("last_call", None)
-    options.setdefault("open_promises", ())
-    options.setdefault(
-        "purpose", "order BW-448812" if occasion in ("custom", "organization") else ""
-    )
-    return build_script(
-        PAT,
-        occasion,
-        user=ME,
-        now=NOW,
-        local_time_text="09:00 Tuesday",
-        templates=script_templates(None),
-        city_facts=load_city_facts(),
-        **options,
-    )
+    return render_script(PAT, occasion, **options)
 
 
 def every_line(script: Script) -> str:
