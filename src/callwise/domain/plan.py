@@ -45,7 +45,7 @@ from callwise.domain.occasions import (
     day_text,
     find_occasions,
 )
-from callwise.domain.overdue import days_overdue
+from callwise.domain.overdue import days_overdue, overdue_text
 from callwise.domain.plan_dates import snoozed_until, their_first_day
 from callwise.domain.plan_windows import call_window, their_midnight
 from callwise.domain.settings import Settings
@@ -94,6 +94,16 @@ class PlanEntry:
     @property
     def reasons(self) -> tuple[str, ...]:
         return tuple(o.reason for o in self.occasions)
+
+    @property
+    def why_now(self) -> str:
+        """`priority_text` in words, without its rank (entries are shown in rank order):
+        'Fixed day (birthday today)', 'Call by 3 Dec', '2 days past the date it was due'."""
+        rank, _, words = self.priority_text.partition(" · ")
+        if rank == "2" and self.overdue_days:
+            words = overdue_text(self.overdue_days) or words
+        words = words or self.priority_text
+        return words[:1].upper() + words[1:]
 
     @property
     def needs_answer(self) -> bool:

@@ -53,13 +53,8 @@ class EntryCard:
 
     @property
     def why_now(self) -> str:
-        """Why this call is on today's list, without the plan's rank number (1 for a fixed day,
-        2 for the rest; the cards are already in that order): 'Birthday today', 'Call by 3 Dec',
-        '2 days past the date it was due' (domain.overdue)."""
-        if self.entry.overdue_days and self.entry.priority_text.startswith("2 "):
-            return self.overdue.capitalize()
-        words = self.entry.priority_text.partition(" · ")[2] or self.entry.priority_text
-        return words[:1].upper() + words[1:]
+        """Why this call is on today's list, in words (domain/plan.py `PlanEntry.why_now`)."""
+        return self.entry.why_now
 
 
 @dataclass(frozen=True)
