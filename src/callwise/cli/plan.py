@@ -26,7 +26,7 @@ def today(ctx: typer.Context) -> None:
     if state(ctx).as_json:
         print_json(today_shape(report))
     else:
-        print_today(report)
+        print_today(report, service.planned_calls(state(ctx).app))
 
 
 def week(ctx: typer.Context) -> None:

@@ -5,7 +5,7 @@ both zones, and the minutes it takes (P3.1, P6.1, P9.1-P9.5, P10.2)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -18,7 +18,7 @@ from callwise.domain.phones import display_number, number_to_dial
 if TYPE_CHECKING:
     from callwise.domain.plan import PlanDay, PlanEntry
     from callwise.services.plan import PlanReport
-    from callwise.services.today import DayOutlook, TodayReport
+    from callwise.services.today import TodayReport
 
 
 TABLE_WIDTH = 120  # narrower, the table would cut numbers and windows short
@@ -132,20 +132,8 @@ def _budget_line(day: PlanDay, report: PlanReport) -> str:
     return line + (f"; {over} over budget, as they happen that day" if over else "")
 
 
-def _outlook_words(day: DayOutlook) -> str:
-    parts = []
-    if day.birthdays:
-        parts.append(_plural(day.birthdays, "birthday"))
-    if day.dates:
-        parts.append(f"{day.dates} anniversar{'y' if day.dates == 1 else 'ies'} or other dates")
-    if day.connection_deadlines:
-        parts.append(f"{_plural(day.connection_deadlines, 'connection')} to call by then")
-    if day.trips_starting:
-        parts.append(f"{_plural(day.trips_starting, 'trip')} of yours starting")
-    return ", ".join(parts) or "nothing on a fixed day"
-
-
-def print_today(report: TodayReport) -> None:
+def print_today(report: TodayReport, planned: Mapping[dt.date, int]) -> None:
+    """Today's calls, what is left, and the week ahead with the calls `planned` each day."""
     day = report.plan.days[0]
     title = f"Today, {day_words(day.date)} ({report.report.home_zone})"
     if day.entries:
@@ -161,11 +149,10 @@ def print_today(report: TodayReport) -> None:
             f"{_plural(report.waiting, 'more call')} due did not fit today and wait for the "
             "next days (`callwise week` spreads them)."
         )
-    console.print("[bold]Week ahead[/] (about: counted by your dates)")
+    console.print("[bold]Week ahead[/] (your dates)")
     for outlook in report.week_ahead:
-        console.print(
-            f"  {outlook.date:%a} {outlook.date.day} {outlook.date:%b}: {_outlook_words(outlook)}"
-        )
+        words = outlook.words(planned.get(outlook.date, 0))
+        console.print(f"  {outlook.date:%a} {outlook.date.day} {outlook.date:%b}: {words}")
 
 
 def _bar(used: int, budget: int, width: int = 10) -> str:

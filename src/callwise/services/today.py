@@ -40,6 +40,25 @@ class DayOutlook:
     def total(self) -> int:
         return self.birthdays + self.dates + self.connection_deadlines
 
+    def words(self, calls: int) -> str:
+        """The `calls` planned on the day, then what falls on it, counted (P9.1-P9.3): what
+        Today's week ahead says on every surface."""
+        parts = [_plural(calls, "call") + " planned"] if calls else []
+        if self.birthdays:
+            parts.append(_plural(self.birthdays, "birthday"))
+        if self.dates:
+            many = "anniversaries or other dates"
+            parts.append(_plural(self.dates, "anniversary or other date", many))
+        if self.connection_deadlines:
+            parts.append(_plural(self.connection_deadlines, "connection") + " to call by then")
+        if self.trips_starting:
+            parts.append(_plural(self.trips_starting, "trip") + " of yours starting")
+        return ", ".join(parts) or "nothing planned"
+
+
+def _plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
 
 @dataclass(frozen=True)
 class TodayReport:

@@ -25,7 +25,7 @@ from callwise.services.cache import remembered
 from callwise.services.contacts import count_contacts
 from callwise.services.demo import load_demo_if_empty
 from callwise.services.reason import missing_data
-from callwise.services.today import DayOutlook, next_call, planned_calls, today
+from callwise.services.today import next_call, planned_calls, today
 from callwise.web.deps import AppDep, CsrfDep, redirect_with_flash, render, templates
 from callwise.web.pages.call import QUICK_OUTCOMES
 from callwise.web.pages.welcome import introduction
@@ -64,20 +64,6 @@ class DayLine:
     date: dt.date
     words: str
     total: int
-
-
-def outlook_words(day: DayOutlook, calls: int) -> str:
-    """The calls planned on a coming day, then what falls on it, counted (P9.1-P9.3)."""
-    parts = [plural(calls, "call") + " planned"] if calls else []
-    if day.birthdays:
-        parts.append(plural(day.birthdays, "birthday"))
-    if day.dates:
-        parts.append(plural(day.dates, "anniversary or other date", "anniversaries or other dates"))
-    if day.connection_deadlines:
-        parts.append(plural(day.connection_deadlines, "connection") + " to call by then")
-    if day.trips_starting:
-        parts.append(plural(day.trips_starting, "trip") + " of yours starting")
-    return ", ".join(parts) or "nothing planned"
 
 
 def next_call_words(entry: PlanEntry, today: dt.date, zone: str) -> str:
@@ -120,7 +106,7 @@ def today_page(request: Request, app: AppDep) -> HTMLResponse:
     coming = None if day.entries else next_call(app)
     planned = planned_calls(app)
     week = [
-        DayLine(d.date, outlook_words(d, calls), calls + d.total + d.trips_starting)
+        DayLine(d.date, d.words(calls), calls + d.total + d.trips_starting)
         for d in report.week_ahead
         for calls in [planned.get(d.date, 0)]
     ]
