@@ -13,6 +13,26 @@ from callwise.interchange.records import ParsedRecord, RejectedRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
 Reader = Callable[[Iterable[str]], Iterator[ParsedRecord | RejectedRecord]]
+# Every reader fixture and its format (test_interchange_readers checks none is left out).
+FIXTURE_FORMATS = {
+    "vcard21_quoted_printable.vcf": "vcard",
+    "vcard30_apple_itemgroups.vcf": "vcard",
+    "vcard40_partial_dates.vcf": "vcard",
+    "vcard_google_export.vcf": "vcard",
+    "vcard_outlook.vcf": "vcard",
+    "vcard_thunderbird.vcf": "vcard",
+    "vcard_bom_crlf.vcf": "vcard",
+    "vcard_folded_escapes.vcf": "vcard",
+    "vcard_malformed.vcf": "vcard",
+    "vcard_kinds.vcf": "vcard",
+    "google_current.csv": "google",
+    "google_kinds.csv": "google",
+    "google_legacy.csv": "google",
+    "outlook.csv": "outlook",
+    "outlook_com.csv": "outlook",
+    "linkedin_current.csv": "linkedin",
+    "linkedin_legacy.csv": "linkedin",
+}
 
 
 def read_fixture(name: str, reader: Reader) -> list[ParsedRecord | RejectedRecord]:

@@ -17,32 +17,13 @@ from callwise.interchange.csv_formats import read_google, read_linkedin, read_ou
 from callwise.interchange.formats import detect_format
 from callwise.interchange.records import ParsedRecord, RejectedRecord
 from callwise.interchange.vcard import read_vcards
-from interchange_support import FIXTURES, Reader, read_text
+from interchange_support import FIXTURE_FORMATS, FIXTURES, Reader, read_text
 
 READERS: dict[str, Reader] = {
     "vcard": read_vcards,
     "google": read_google,
     "outlook": read_outlook,
     "linkedin": read_linkedin,
-}
-FIXTURE_FORMATS = {
-    "vcard21_quoted_printable.vcf": "vcard",
-    "vcard30_apple_itemgroups.vcf": "vcard",
-    "vcard40_partial_dates.vcf": "vcard",
-    "vcard_google_export.vcf": "vcard",
-    "vcard_outlook.vcf": "vcard",
-    "vcard_thunderbird.vcf": "vcard",
-    "vcard_bom_crlf.vcf": "vcard",
-    "vcard_folded_escapes.vcf": "vcard",
-    "vcard_malformed.vcf": "vcard",
-    "vcard_kinds.vcf": "vcard",
-    "google_current.csv": "google",
-    "google_kinds.csv": "google",
-    "google_legacy.csv": "google",
-    "outlook.csv": "outlook",
-    "outlook_com.csv": "outlook",
-    "linkedin_current.csv": "linkedin",
-    "linkedin_legacy.csv": "linkedin",
 }
 
 

@@ -15,7 +15,7 @@ from callwise.interchange.csv_common import (
 )
 from callwise.interchange.draft import ContactDraft, nameless_reason
 from callwise.interchange.formats import BY_ID
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 
 RowReader = Callable[[dict[str, str], ContactDraft], None]
 
@@ -27,9 +27,10 @@ def read_table(
     expected: str,
     canonical: Callable[[str], str],
     fill: RowReader,
+    share: Share | None = None,
 ) -> Iterator[ParsedRecord | RejectedRecord]:
     """Records of a CSV export of `kind` (a format id), columns by (canonical) name, blank
-    rows skipped.
+    rows skipped; with a `share`, only the rows starting in its blocks.
 
     Raises ValidationError before yielding anything when no header of `kind` is found.
     """
@@ -38,6 +39,8 @@ def read_table(
         tuple(canonical(cell.strip().removeprefix("\ufeff")) for cell in header_row.cells)
     )
     for row in rows:
+        if share is not None and not share.owns(row.line):
+            continue
         if isinstance(row, BadRow):
             yield RejectedRecord(row.line, row.reason)
         elif not is_blank(row.cells):

@@ -19,9 +19,11 @@ from callwise.interchange.csv_common import HeaderTest, sniff_csv
 
 if TYPE_CHECKING:
     from callwise.domain.model import Contact
-    from callwise.interchange.records import ParsedRecord, RejectedRecord
+    from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 
-Reader = Callable[[Iterable[str]], Iterator["ParsedRecord | RejectedRecord"]]
+# A reader takes the file's lines, and its share when several processes read the file
+# together (interchange/records.py); without one it reads every record.
+Reader = Callable[[Iterable[str], "Share | None"], Iterator["ParsedRecord | RejectedRecord"]]
 Contacts = Callable[[], Iterable["Contact"]]  # each call a fresh pass over the contacts
 Writer = Callable[[Contacts, IO[str]], int]  # writes them all, returns how many
 
@@ -32,28 +34,36 @@ BACKUP = "backup"
 # Readers and writers load their modules when first used, so that the CLI starts without them.
 
 
-def _read_vcard(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def _read_vcard(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     from callwise.interchange.vcard import read_vcards
 
-    return read_vcards(lines)
+    return read_vcards(lines, share=share)
 
 
-def _read_google(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def _read_google(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     from callwise.interchange.google_csv import read_google
 
-    return read_google(lines)
+    return read_google(lines, share)
 
 
-def _read_outlook(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def _read_outlook(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     from callwise.interchange.outlook_csv import read_outlook
 
-    return read_outlook(lines)
+    return read_outlook(lines, share)
 
 
-def _read_linkedin(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def _read_linkedin(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     from callwise.interchange.linkedin_csv import read_linkedin
 
-    return read_linkedin(lines)
+    return read_linkedin(lines, share)
 
 
 def _write_vcard(contacts: Contacts, out: IO[str]) -> int:

@@ -18,7 +18,7 @@ from callwise.interchange import fields
 from callwise.interchange.csv_common import csv_line, split_multi
 from callwise.interchange.csv_records import read_table, text
 from callwise.interchange.draft import ContactDraft
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 
 _NUMBERED = re.compile(r"(?P<kind>.+?) (?P<n>\d+) - (?P<part>.+)")
 _LEGACY = {
@@ -60,7 +60,9 @@ def canonical_column(name: str) -> str:
     return name
 
 
-def read_google(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def read_google(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     """Records of a Google Contacts CSV export (current or legacy header set)."""
     return read_table(
         lines,
@@ -68,6 +70,7 @@ def read_google(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]
         expected="Google Contacts CSV (First Name or Given Name, Phone 1 - Value ...)",
         canonical=canonical_column,
         fill=_fill,
+        share=share,
     )
 
 

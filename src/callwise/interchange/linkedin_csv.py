@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from callwise.domain.kind_guess import LINKEDIN_SOURCE
 from callwise.interchange.csv_records import read_table, text
 from callwise.interchange.draft import ContactDraft
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 
 _COLUMNS = (
     "First Name",
@@ -30,7 +30,9 @@ def canonical_column(name: str) -> str:
     return _KNOWN.get(name.casefold(), name)
 
 
-def read_linkedin(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def read_linkedin(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     """Records of a LinkedIn Connections.csv export (with or without the preamble)."""
     return read_table(
         lines,
@@ -38,6 +40,7 @@ def read_linkedin(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecor
         expected="LinkedIn Connections.csv (First Name, Last Name, ... Connected On)",
         canonical=canonical_column,
         fill=_fill,
+        share=share,
     )
 
 

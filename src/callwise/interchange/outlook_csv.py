@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from callwise.interchange.csv_records import read_table, text
 from callwise.interchange.draft import ContactDraft
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 
 _PHONES = (
     ("Mobile Phone", "mobile"),
@@ -69,7 +69,9 @@ def canonical_column(name: str) -> str:
     return _KNOWN.get(name.casefold(), name)
 
 
-def read_outlook(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord]:
+def read_outlook(
+    lines: Iterable[str], share: Share | None = None
+) -> Iterator[ParsedRecord | RejectedRecord]:
     """Records of an Outlook CSV export."""
     return read_table(
         lines,
@@ -77,6 +79,7 @@ def read_outlook(lines: Iterable[str]) -> Iterator[ParsedRecord | RejectedRecord
         expected="Outlook CSV (First Name, Last Name, E-mail Address, Business Phone ...)",
         canonical=canonical_column,
         fill=_fill,
+        share=share,
     )
 
 

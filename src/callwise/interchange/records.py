@@ -28,3 +28,23 @@ class RejectedRecord:
 
     line: int
     reason: str
+
+
+SHARE_LINES = 2000  # a block: the records starting on this many consecutive file lines
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One of `readers` processes reading a file together (issue 3): each parses the whole
+    file, which is cheap, but builds only the records that start in its own blocks of
+    `lines` file lines, the costly part. Block `b` is reader `b % readers`'s."""
+
+    reader: int
+    readers: int
+    lines: int = SHARE_LINES
+
+    def block(self, line: int) -> int:
+        return (line - 1) // self.lines
+
+    def owns(self, line: int) -> bool:
+        return self.block(line) % self.readers == self.reader

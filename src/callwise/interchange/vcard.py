@@ -16,7 +16,7 @@ from callwise.domain.model import AddressForm, Phone, RelationshipKind
 from callwise.interchange import fields
 from callwise.interchange.draft import ContactDraft, nameless_reason
 from callwise.interchange.limits import MAX_VALUES, too_many
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 from callwise.interchange.vcard_text import (
     CardProblem,
     Property,
@@ -51,14 +51,17 @@ _NAMED_RELATIONS = {
 
 
 def read_vcards(
-    lines: Iterable[str], first_line: int = 1
+    lines: Iterable[str], first_line: int = 1, share: Share | None = None
 ) -> Iterator[ParsedRecord | RejectedRecord]:
     """Each card of a vCard stream as a parsed or rejected record, in file order; the stream's
-    first line is the file's line `first_line`.
+    first line is the file's line `first_line`. With a `share`, only the cards starting in
+    its blocks.
 
     Raises ValidationError, before yielding anything, when the stream is not vCard at all.
     """
     for card in split_cards(lines, first_line):
+        if share is not None and not share.owns(card.line):
+            continue
         if isinstance(card, CardProblem):
             yield RejectedRecord(card.line, card.reason)
         else:

@@ -1,8 +1,9 @@
 """The reading half of an import: parse, normalise and key records, a batch at a time.
 
-A large file is read in other processes while this one merges and writes, so both cores work
-(a vCard file by two readers, part by part); the records and their order are the same either
-way, batches may end early at a part's end, and memory holds a few batches per reader.
+A large file is read by two other processes at once, so both cores work (a vCard file by byte
+parts, other files by blocks of lines: see `_start_readers`); the records and their order are
+the same either way, batches may end early at a part's end, and memory holds a few batches per
+reader.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError
 from callwise.domain.identity import Profile
 from callwise.interchange.formats import READERS, detect_format
-from callwise.interchange.records import ParsedRecord, RejectedRecord
+from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 from callwise.interchange.vcard_parts import file_parts
 from callwise.services.child_process import (
     Child,
@@ -38,7 +39,7 @@ BATCH = 500
 HEAD_BYTES = 64 * 1024
 HELD_RECORDS = 4 * BATCH  # an early reader parses this many while it waits for the region
 PARALLEL_FROM_BYTES = 1_000_000
-READING_PROCESSES = 2  # a vCard file is read by two processes at once, part by part
+READING_PROCESSES = 2  # a large file is read by two processes at once (see _start_readers)
 Progress = Callable[[int, int], None]  # (bytes read, file size)
 
 
@@ -139,13 +140,25 @@ def _learn_region(
     return region(), itertools.chain(held, records)
 
 
-def read_batches(path: Path, fmt: str, encoding: str, region: Region) -> Iterator[PreparedBatch]:
-    """The file's records in prepared batches, read in this process."""
+def read_batches(
+    path: Path, fmt: str, encoding: str, region: Region, share: Share | None = None
+) -> Iterator[PreparedBatch]:
+    """The file's records in prepared batches, read in this process; with a `share`, those
+    of its blocks, each block ending a part (empty ones too, so that `_in_part_order` keeps
+    file order)."""
     with path.open("rb") as raw:
         counter = _CountingReader(raw)
         text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline="")
-        known, records = _learn_region(region, iter(READERS[fmt](text)))
-        yield from _batches(records, known, lambda: counter.done)
+        known, records = _learn_region(region, iter(READERS[fmt](text, share)))
+        if share is None:
+            yield from _batches(records, known, lambda: counter.done)
+            return
+        block = share.reader  # the next block of this share's
+        for number, in_block in itertools.groupby(records, key=lambda r: share.block(r.line)):
+            for _ in range(block, number, share.readers):
+                yield PreparedBatch(bytes_read=counter.done, part_end=True)
+            yield from _batches(in_block, known, lambda: counter.done)
+            block = number + share.readers
 
 
 def read_part_batches(
@@ -163,35 +176,45 @@ def read_part_batches(
 
 
 def _start_readers(path: Path, fmt: str, encoding: str, regions: list[Region]) -> list[Child]:
-    """One reading process per region given: a vCard file is shared out by parts."""
-    if fmt != "vcard" or len(regions) == 1:
-        return [start_child(lambda: read_batches(path, fmt, encoding, regions[0]))]
+    """One reading process per region given. A vCard file is shared out by byte parts (each
+    reader decodes only its own); other files by blocks of lines (each reader parses the
+    whole file but builds only its own records)."""
     count = len(regions)
+    if count == 1:
+        return [start_child(lambda: read_batches(path, fmt, encoding, regions[0]))]
+    if fmt == "vcard":
+        return [
+            start_child(partial(read_part_batches, path, encoding, region, index, count))
+            for index, region in enumerate(regions)
+        ]
     return [
-        start_child(partial(read_part_batches, path, encoding, region, index, count))
+        start_child(partial(read_batches, path, fmt, encoding, region, Share(index, count)))
         for index, region in enumerate(regions)
     ]
 
 
-def _reader_count(fmt: str) -> int:
-    return READING_PROCESSES if fmt == "vcard" else 1
-
-
 def _in_part_order(children: list[Child]) -> Iterator[PreparedBatch]:
-    """The readers' batches in file order: each reader's next part in turn, until one has
-    no part left."""
-    sources = [child.items() for child in children]
+    """The reading processes' batches in file order (`in_part_order`)."""
     try:
-        for turn in itertools.cycle(range(len(sources))):
+        yield from in_part_order([child.items() for child in children])
+    finally:
+        for child in children:
+            child.stop()
+
+
+def in_part_order(sources: list[Iterator[PreparedBatch]]) -> Iterator[PreparedBatch]:
+    """Batches of readers sharing a file, in file order: each reader's next part in turn. A
+    reader with no part left has none further on either (it sends every part up to its last,
+    empty or not), so the others go on in turn without it."""
+    live = list(range(len(sources)))
+    while live:
+        for turn in list(live):
             for batch in sources[turn]:
                 yield batch
                 if batch.part_end:
                     break
             else:
-                return
-    finally:
-        for child in children:
-            child.stop()
+                live.remove(turn)
 
 
 @dataclass
@@ -256,7 +279,7 @@ def start_early_reader(path: Path, fmt: str = "auto") -> EarlyReader | None:
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     context = multiprocessing.get_context("fork")
-    pipes = [context.Pipe(duplex=False) for _ in range(_reader_count(chosen))]
+    pipes = [context.Pipe(duplex=False) for _ in range(READING_PROCESSES)]
     sending_ends = [sending for _, sending in pipes]
     regions: list[Region] = [_RegionFromParent(receiving, sending_ends) for receiving, _ in pipes]
     try:
@@ -286,7 +309,7 @@ def prepared_batches(
     if early is not None:
         batches = early
     elif parallel:
-        regions: list[Region] = [region] * _reader_count(fmt)
+        regions: list[Region] = [region] * READING_PROCESSES
         batches = _in_part_order(_start_readers(path, fmt, encoding, regions))
     else:
         batches = read_batches(path, fmt, encoding, region)
