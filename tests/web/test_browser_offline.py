@@ -24,6 +24,9 @@ from browser_support import (  # noqa: F401  (fixtures, used by name)
 pytestmark = pytest.mark.browser
 
 KEPT = """url => caches.open("callwise-pages").then(cache => cache.match(url)).then(Boolean)"""
+KEPT_WITHOUT = """([url, id]) => caches.open("callwise-pages").then(cache => cache.match(url))
+    .then(kept => kept ? kept.text() : "").then(text => !!text && !text.includes(
+    `data-contact-id="${id}"`))"""
 KEPT_POLLS = 200
 WORKER_READY = "() => navigator.serviceWorker.ready.then(r => !!r.active)"
 
@@ -103,6 +106,7 @@ def test_a_call_logged_offline_waits_on_the_phone_and_is_sent_once(
     shoot(phone, "queued")
     assert _history(server, contact_id) == before, "nothing reaches the server offline"
 
+    phone.goto("about:blank")  # else the guide's `online` event may send it before Today opens
     phone.context.set_offline(False)
     phone.goto(server.url + "/")  # back online: the next page sends what waits
     expect(status).to_contain_text("Sent: the call with")
@@ -149,3 +153,76 @@ def test_the_worker_is_served_from_the_root_and_its_shell_files_exist(
     )
     for path in ("/static/style.css", "/static/call.js", "/static/offline.js", "/offline"):
         assert server.url + path in kept, path
+
+
+def _we_talked(page: Page) -> None:
+    """Walk the guide's answered branch to its end and log "We talked"."""
+    page.get_by_text("They answered").tap()
+    stage = page.locator("section.call-stage:visible")
+    while stage.locator('[data-step="next"]:visible').count():
+        stage.locator('[data-step="next"]:visible').tap()
+    stage.get_by_role("button", name="We talked").tap()
+
+
+def _logged_offline_then_open(server: Server, page: Page, contact_id: str, shown: str) -> None:
+    """Log "We talked" in the contact's guide with no connection (it waits in the outbox),
+    then open `shown`, still offline: the worker's kept copy, from before the call."""
+    page.goto(server.url + f"/contacts/{contact_id}/call")
+    page.context.set_offline(True)
+    _we_talked(page)
+    expect(page.locator("#outbox-status")).to_contain_text("Saved on this phone")
+    page.goto(server.url + shown)
+
+
+def _kept_without(server: Server, page: Page, url: str, contact_id: str) -> None:
+    """Wait until the worker's kept copy of `url` no longer lists the contact's call."""
+    for _ in range(KEPT_POLLS):  # the worker fetches it again in the background
+        if page.evaluate(KEPT_WITHOUT, [server.url + url, contact_id]):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail(f"the service worker still keeps a {url} that lists the call")
+
+
+def test_today_drops_a_call_the_outbox_sent_when_back_online(
+    server: Server, phone: Page, shoot: Shoot
+) -> None:
+    """A call logged offline and sent later while Today shows: Today's list follows the
+    server's plan, so nobody is called twice (issue 15.7); the kept Today follows it too."""
+    _kept_online(server, phone)
+    card = phone.locator("li.plan-entry").first
+    contact_id = card.get_attribute("data-contact-id") or ""
+    name = card.locator(".entry-name").inner_text()
+    _logged_offline_then_open(server, phone, contact_id, "/")
+    listed = phone.locator(f'li.plan-entry[data-contact-id="{contact_id}"]')
+    expect(listed).to_have_count(1)  # the kept Today: the call still shows as one to make
+    listed.locator("a.guide-link").focus()  # where a screen reader may be when it is sent
+    phone.context.set_offline(False)  # the `online` event sends what waits
+    status = phone.locator("#outbox-status")
+    expect(status).to_contain_text(f"Sent: the call with {name}")
+    fresh = phone.request.get(server.url + "/").text()  # the server's plan decides
+    assert f'data-contact-id="{contact_id}"' not in fresh
+    expect(listed).to_have_count(0)
+    expect(phone.get_by_role("heading", name="Calls", exact=True)).to_be_focused()
+    expect(status).to_contain_text(f"Sent: the call with {name}")
+    shoot(phone, "today-after-sent")
+
+    # The worker keeps the new Today: offline again, the call is not shown as due.
+    _kept_without(server, phone, "/", contact_id)
+    phone.context.set_offline(True)
+    phone.goto(server.url + "/")
+    expect(phone.locator("li.plan-entry").first).to_be_visible()
+    expect(listed).to_have_count(0)
+    phone.context.set_offline(False)
+
+
+def test_a_contacts_page_shows_the_call_the_outbox_sent(server: Server, phone: Page) -> None:
+    """The contact's page, open when the call is sent, lists it among the calls made."""
+    _kept_online(server, phone)
+    contact_id = phone.locator("li.plan-entry").first.get_attribute("data-contact-id") or ""
+    _logged_offline_then_open(server, phone, contact_id, f"/contacts/{contact_id}")
+    calls = phone.locator("#timeline li.timeline-call")
+    before = calls.count()
+    phone.context.set_offline(False)
+    expect(phone.locator("#outbox-status")).to_contain_text("Sent: the call with")
+    expect(calls).to_have_count(before + 1)
+    expect(calls.first).to_have_attribute("data-outcome", "connected")

@@ -7,7 +7,8 @@ shell (every file under /static, the offline page, the manifest) is listed here,
 It keeps Today, and the contact page and the call guide of everyone planned for the next
 `KEEP_DAYS` days, refreshed while online (`KEEP_LIST`); other pages are kept as they are
 visited. Calls logged offline wait on the phone (static/offline.js) and are sent with an
-`Idempotency-Key` each when the connection is back, so none is logged twice.
+`Idempotency-Key` each when the connection is back, so none is logged twice; once one is
+sent, the worker fetches the pages it keeps again, so none still lists it as to make.
 """
 
 from __future__ import annotations

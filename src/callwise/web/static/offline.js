@@ -3,7 +3,8 @@
 // outbox (static/outbox.js) with its own idempotency key, then is posted; with no
 // connection it stays there and is sent when the connection is back (on the next page, the
 // `online` event, or a retry), and the server saves it once however often it arrives.
-// The status line says where each call stands.
+// The status line (a live region) says where each call stands. Once a call is sent, the
+// page's lists of calls to make are fetched again, and so are the pages the worker keeps.
 (function () {
   "use strict";
   var outbox = window.callwiseOutbox;
@@ -11,12 +12,19 @@
   var CALL_FORM = /^\/contacts\/\d+\/call$/;
   var RETRY_MS = 15000; // while calls wait, how often to try again
   var sending = false;
+  var again = false; // asked to send while sending: once more when done
+  var saved = 0; // calls the server saved since the page's lists were last fetched
+
+  function tellWorker(message) {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage(message);
+    });
+  }
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").then(function () {
-      return navigator.serviceWorker.ready;
-    }).then(function (registration) {
-      if (navigator.onLine && registration.active) registration.active.postMessage({ type: "refresh" });
+      if (navigator.onLine) tellWorker({ type: "refresh" });
     }).catch(function () { /* no worker (an insecure address): pages work online only */ });
   }
   if (!outbox || !line) return;
@@ -30,7 +38,6 @@
       line.appendChild(document.createTextNode(" "));
       line.appendChild(a);
     }
-    line.hidden = false;
   }
 
   function what(item) {
@@ -51,6 +58,7 @@
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Idempotency-Key": item.key },
     }).then(function (answer) {
       if (answer.ok) {
+        saved += 1;
         return outbox.remove(item.key).then(function () {
           // Already saved by the form that led here: this page shows it.
           if (answer.url === location.href) return;
@@ -69,10 +77,47 @@
     });
   }
 
+  // Focus that was in a replaced region goes to the same link in its fresh copy, else to
+  // the region's heading: a screen reader is not thrown back to the top of the page.
+  function refocus(focused, region) {
+    var href = focused.getAttribute("href");
+    var same = Array.prototype.filter.call(region.querySelectorAll("a[href]"), function (a) {
+      return href && a.getAttribute("href") === href;
+    })[0];
+    var target = same || region.querySelector("h1, h2, h3") || region;
+    if (!same) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }
+
+  // The server's lists after a call was sent: the page is fetched again and each region
+  // marked data-refresh is replaced in place by its fresh copy (same id). The status line,
+  // the scroll and anything typed elsewhere stay; nothing is removed by guessing. The
+  // worker fetches the pages it keeps again, so they do not show the call as still to make.
+  function freshen() {
+    var url = location.pathname + location.search;
+    tellWorker({ type: "refresh", force: true, url: url });
+    if (!document.querySelector("[data-refresh]")) return Promise.resolve();
+    return fetch(url, { credentials: "same-origin" }).then(function (answer) {
+      if (!answer.ok || answer.redirected) return;
+      return answer.text().then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        Array.prototype.forEach.call(document.querySelectorAll("[data-refresh]"), function (old) {
+          var next = old.id && fresh.getElementById(old.id);
+          if (!next) return;
+          var focused = old.contains(document.activeElement) ? document.activeElement : null;
+          next = document.importNode(next, true);
+          old.parentNode.replaceChild(next, old);
+          if (focused) refocus(focused, next);
+        });
+      });
+    }).catch(function () { /* no connection again: the page stays as it was */ });
+  }
+
   // Sends what waits, oldest first; what cannot go now waits for the next try.
   function sendAll() {
-    if (sending) return Promise.resolve();
+    if (sending) { again = true; return Promise.resolve(); }
     sending = true;
+    again = false;
     return outbox.all().then(function (items) {
       return items.reduce(function (done, item) {
         return done.then(function () { return send(item); });
@@ -80,9 +125,15 @@
     }).catch(function () {
       return outbox.all().then(function (items) {
         waiting(items);
-        if (items.length) window.setTimeout(sendAll, RETRY_MS);
+        if (items.length && !again) window.setTimeout(sendAll, RETRY_MS);
       });
-    }).then(function () { sending = false; });
+    }).then(function () {
+      sending = false;
+      if (again) return sendAll();
+      if (!saved) return;
+      saved = 0;
+      return freshen();
+    });
   }
 
   function keyField(form) {

@@ -48,13 +48,16 @@ function keepPage(request, response) {
 
 // Fetch Today and the pages of the coming days' calls again, and forget kept pages of
 // contacts no longer planned (pages visited by hand are kept until the next refresh).
-function refresh(force) {
+// After a call is sent (static/offline.js), `force` fetches them now, with the page showing.
+function refresh(force, showing) {
   if (!force && Date.now() - lastRefresh < REFRESH_MS) return Promise.resolve();
   lastRefresh = Date.now();
   return fetch("/service-worker/pages", { credentials: "same-origin" })
     .then(function (answer) { return answer.ok ? answer.json() : { pages: [] }; })
     .then(function (list) {
-      return Promise.all(list.pages.map(function (url) {
+      var pages = list.pages.slice();
+      if (showing && pages.indexOf(showing) < 0) pages.push(showing);
+      return Promise.all(pages.map(function (url) {
         var request = new Request(url, { credentials: "same-origin" });
         return fetch(request).then(function (response) { return keepPage(request, response); });
       }));
@@ -65,7 +68,9 @@ function refresh(force) {
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type !== "refresh") return;
-  var done = refresh(!!data.force).then(function () {
+  var showing = typeof data.url === "string" ? new URL(data.url, self.location.href) : null;
+  showing = showing && showing.origin === self.location.origin ? showing.pathname + showing.search : "";
+  var done = refresh(!!data.force, showing).then(function () {
     if (event.source) event.source.postMessage({ type: "refreshed" });
   });
   event.waitUntil(done);
