@@ -184,14 +184,27 @@ def check_web_url(text: str, field: str) -> str:
     return url
 
 
+_LINKEDIN_WITHOUT_SCHEME = re.compile(r"(?:www\.|[a-z]{2,3}\.)?linkedin\.com/", re.IGNORECASE)
+# A profile address as exports write it (no query, port or user): taken as it is, without
+# splitting it (an import checks one per row).
+_PLAIN_LINKEDIN = re.compile(r"https?://(?:[a-z0-9-]+\.)?linkedin\.com/[a-z0-9._~%/-]*", re.I)
+
+
 def check_linkedin_url(text: str) -> str:
     """A LinkedIn address (linkedin.com or a subdomain, over http or https); written without
     a scheme (`linkedin.com/in/jane`), it gets https://. Empty stays empty."""
     url = text.strip()
     if not url:
         return ""
-    if re.match(r"^(?:www\.|[a-z]{2,3}\.)?linkedin\.com/", url, re.IGNORECASE):
+    if _LINKEDIN_WITHOUT_SCHEME.match(url):
         url = f"https://{url}"
+    if _PLAIN_LINKEDIN.fullmatch(url):  # the usual form, which `linkedin_checked` accepts
+        return url
+    return linkedin_checked(url, text)
+
+
+def linkedin_checked(url: str, text: str) -> str:
+    """`url` (from `text` as written) when it is an http(s) address on linkedin.com."""
     url = check_web_url(url, "linkedin_url")
     hostname = (urlsplit(url).hostname or "").rstrip(".")
     if hostname != "linkedin.com" and not hostname.endswith(".linkedin.com"):

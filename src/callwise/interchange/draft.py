@@ -189,11 +189,13 @@ class ContactDraft:
         stated = self._stated_kind()
         read = self._contact("", guessed=stated is None or self.kind_guessed)
         self.guess = guess_kind(read, stated)
-        base = read if self.guess.kind is read.kind else read.with_changes(kind=self.guess.kind)
+        changes: dict[str, object] = {}
+        if self.guess.kind is not read.kind:
+            changes["kind"] = self.guess.kind
         display = self.display_name.strip() or self._composed_name()
-        if display and not self._says_no_more(display, base):
-            return base.with_changes(display_name=display)
-        return base
+        if display and not self._says_no_more(display, read):  # the kind names no one
+            changes["display_name"] = display
+        return read.with_changes(**changes) if changes else read
 
     def _composed_name(self) -> str:
         """A full name from its parts when a middle name or suffix would otherwise be lost."""
