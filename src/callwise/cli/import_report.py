@@ -14,8 +14,8 @@ from callwise.domain.errors import ValidationError
 from callwise.domain.phones import is_region
 from callwise.interchange import formats
 from callwise.services.import_match import Target
+from callwise.services.import_report import ImportReport
 from callwise.services.import_source import Progress as ProgressCallback
-from callwise.services.importer import ImportReport
 from callwise.services.shapes.imports import guessed_business, import_shape
 
 SHOWN = 20

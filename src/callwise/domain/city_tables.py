@@ -160,6 +160,14 @@ def _cities_by_other_alternate_name() -> dict[str, int | list[int]]:
     return _alternates_index(_raw_cities(), ascii_names=False)
 
 
+def load_name_tables() -> None:
+    """Read in now the tables a city's name is found in (`city_coordinates`), e.g. while other
+    processes read a file: processes forked afterwards share them instead of each reading."""
+    city_list()
+    by_name()
+    _cities_by_ascii_alternate_name()
+
+
 def by_alternate_name(key: str) -> tuple[City, ...]:
     if key.isascii():
         return lookup(_cities_by_ascii_alternate_name(), key)

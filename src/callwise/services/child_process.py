@@ -17,10 +17,10 @@ import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from callwise.domain.errors import CallwiseError
 from callwise.services.runtime import collect_rarely
@@ -156,6 +156,13 @@ class Child:
         self.receiving.close()
 
 
+def can_fork() -> bool:
+    """Whether forked children can share the work: a second core, and fork itself."""
+    import multiprocessing
+
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def start_child(produce: Callable[[], Iterable[Any]]) -> Child:
     """Fork a child that sends the items of `produce()`; see `Child.items`."""
     from multiprocessing import Pipe
@@ -178,3 +185,31 @@ def in_second_process(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
     the same order. At most QUEUED_ITEMS wait, so memory stays flat; an exception in the
     child is raised here."""
     return start_child(produce).items()
+
+
+class InTurns(Generic[T]):
+    """The results of `work`, in order, made by `processes` forked children taking turns
+    (child k does jobs k, k + processes, ...) while this process uses them; with fewer than
+    two processes or jobs, made here as they are used. The children start at once, so fork
+    before opening a transaction; `close` stops any still running."""
+
+    def __init__(self, work: Sequence[Callable[[], T]], processes: int) -> None:
+        self.work = work
+        count = min(processes, len(work)) if processes > 1 else 0
+        self.children = [start_child(_jobs(work[k::count])) for k in range(count)]
+
+    def __iter__(self) -> Iterator[T]:
+        if not self.children:
+            yield from (job() for job in self.work)
+            return
+        sources = [child.items() for child in self.children]
+        for index in range(len(self.work)):
+            yield next(sources[index % len(sources)])
+
+    def close(self) -> None:
+        for child in self.children:
+            child.stop()
+
+
+def _jobs(jobs: Sequence[Callable[[], T]]) -> Callable[[], Iterator[T]]:
+    return lambda: (job() for job in jobs)

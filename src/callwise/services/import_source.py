@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
+from callwise.domain.city_tables import load_name_tables
 from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import CallwiseError
 from callwise.domain.identity import Profile
@@ -313,6 +314,8 @@ def prepared_batches(
         batches = _in_part_order(_start_readers(path, fmt, encoding, regions))
     else:
         batches = read_batches(path, fmt, encoding, region)
+    if early is not None or parallel:  # while they read: the new contacts' rows need them
+        load_name_tables()
     for batch in batches:
         if progress:
             progress(batch.bytes_read, size)

@@ -8,29 +8,27 @@ again if another writer changed contacts in between (issue 11)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Dialect
 
 from callwise.domain.errors import ValidationError
-from callwise.domain.identity import Evidence
 from callwise.domain.merge import merge_contacts
 from callwise.domain.model import Contact
 from callwise.interchange.formats import IMPORT_IDS as FORMATS
 from callwise.interchange.formats import detect_format
 from callwise.interchange.limits import check_file_size
-from callwise.interchange.records import RejectedRecord
 from callwise.services.app import App, Rollback
-from callwise.services.backup import RestoreReport, restore_backup
+from callwise.services.backup import restore_backup
+from callwise.services.child_process import InTurns, can_fork
 from callwise.services.duplicates import name_book, shared_with_store
 from callwise.services.import_match import (
     Choice,
     FileHolders,
-    KeptApart,
     Matcher,
     Pending,
     ReadyRecord,
@@ -38,103 +36,17 @@ from callwise.services.import_match import (
     compared,
     lookup_keys,
 )
+from callwise.services.import_report import ImportReport, Merged
 from callwise.services.import_source import PreparedBatch, Progress, head_text, prepared_batches
 from callwise.services.runtime import enable_city_cache, fewer_collections
 from callwise.store import contacts as store
 from callwise.store import db
+from callwise.store.contact_rows import NewRows, new_rows
 from callwise.store.key_owners import key_owners
 
+ROW_PROCESSES = 2  # processes making the rows of new contacts while this one writes
 MATCH_ATTEMPTS = 3  # matches in a snapshot before the last one under the write lock
 WRITE_BATCH = 1000
-
-
-@dataclass(frozen=True)
-class Merged:
-    """A record merged into a contact: stored already, or read earlier from the same file
-    (`matched_line`); why (`reason` in words, `evidence` None when only the name agreed); and
-    `compared`: (field, stored value, incoming value) for the preview."""
-
-    line: int
-    contact_id: int | None
-    name: str
-    fields: tuple[str, ...]
-    reason: str = ""
-    evidence: Evidence | None = None
-    matched_line: int | None = None
-    incoming: str = ""
-    compared: tuple[tuple[str, str, str], ...] = ()
-
-
-@dataclass
-class ImportReport:
-    """What an import did, or would do under --dry-run."""
-
-    format: str
-    dry_run: bool
-    added: list[tuple[int, str]] = field(default_factory=list)
-    merged: list[Merged] = field(default_factory=list)
-    unchanged: int = 0
-    conflicts: list[tuple[int, str, str]] = field(default_factory=list)
-    rejected: list[RejectedRecord] = field(default_factory=list)
-    flagged: list[tuple[int, str, str]] = field(default_factory=list)
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    guessed: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # kind_guess
-    masked: list[tuple[int, str, str]] = field(default_factory=list)  # line, name, warning
-    restored: RestoreReport | None = None
-    kept_apart: list[KeptApart] = field(default_factory=list)
-    separate_lines: frozenset[int] = frozenset()
-    refused: str = ""  # a dry run's prediction that the real run is refused, and why
-
-    def as_dict(self) -> dict[str, Any]:
-        """The report as plain values, the shape `import --json` and the API share
-        (docs/json.md); the backup's own counts are in `restored`."""
-        return {
-            "format": self.format,
-            "dry_run": self.dry_run,
-            "added": len(self.added),
-            "merged": len(self.merged),
-            "unchanged": self.unchanged,
-            "new": [{"line": line, "name": name} for line, name in self.added],
-            "merges": [_merge_dict(m) for m in self.merged],
-            "conflicts": [
-                {"line": line, "name": name, "kept_in_notes": text}
-                for line, name, text in self.conflicts
-            ],
-            "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
-            "flagged_phones": [
-                {"line": line, "name": name, "number": number}
-                for line, name, number in self.flagged
-            ],
-            "warnings": [{"line": line, "warning": text} for line, text in self.warnings],
-            "kept_separate": [_apart_dict(k) for k in self.kept_apart],
-            "separate_lines": sorted(self.separate_lines),
-            "refused": self.refused or None,
-        }
-
-
-def _merge_dict(m: Merged) -> dict[str, Any]:
-    ev = m.evidence
-    return {
-        "line": m.line,
-        "contact_id": m.contact_id,
-        "name": m.name,
-        "fields": list(m.fields),
-        "matched_line": m.matched_line,
-        "incoming_name": m.incoming,
-        "evidence": m.reason,
-        "basis": None
-        if ev is None
-        else {"shared": list(ev.shared), "keys": list(ev.keys), "names": ev.names.value},
-        "compared": [
-            {"field": name, "stored": stored, "incoming": incoming}
-            for name, stored, incoming in m.compared
-        ],
-    }
-
-
-def _apart_dict(k: KeptApart) -> dict[str, Any]:
-    other = {"contact_id": k.other.contact_id, "line": k.other.line, "name": k.other.name}
-    return {"line": k.line, "name": k.name, "other": other, "reason": k.reason}
 
 
 @dataclass(frozen=True)
@@ -254,12 +166,16 @@ def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
     if not plan.changes():
         return plan.report
     stale = False
-    with app.transaction() as conn:
-        if db.read_contacts_revision(conn, lock=True) != seen:
-            stale = True
-            raise Rollback
-        with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
-            plan.write(conn, app.now)
+    rows = plan.new_rows(app, parallel=True)  # forked before the write lock is taken
+    try:
+        with app.transaction() as conn:
+            if db.read_contacts_revision(conn, lock=True) != seen:
+                stale = True
+                raise Rollback
+            with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
+                plan.write(conn, app.now, rows)
+    finally:
+        rows.close()
     if stale:
         raise _Stale
     return plan.report
@@ -274,7 +190,7 @@ def _apply_locked(
         db.read_contacts_revision(conn, lock=True)  # PostgreSQL: contact writers wait for us
         plan = _Plan.rematched(conn, report, ready, holders)
         with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
-            plan.write(conn, app.now)
+            plan.write(conn, app.now, plan.new_rows(app, parallel=False))
     return plan.report
 
 
@@ -360,15 +276,28 @@ class _Plan:
     def changes(self) -> bool:
         return any(p.stored is None or p.contact != p.stored for p in self.pending)
 
-    def write(self, conn: Connection, now: dt.datetime) -> None:
-        """Insert the new contacts (in file order, a batch at a time), then the updates."""
+    def new_rows(self, app: App, *, parallel: bool) -> InTurns[NewRows]:
+        """The rows of the new contacts, a batch at a time in file order. For more than one
+        batch, with `parallel`, forked processes make them while this one writes (issue 3)."""
         fresh = [p for p in self.pending if p.stored is None]
-        for start in range(0, len(fresh), WRITE_BATCH):
-            chunk = [p.written() for p in fresh[start : start + WRITE_BATCH]]
-            store.insert_contacts(conn, chunk, stamp=now)
+        stamp, dialect = app.now, app.engine.dialect
+        work = [
+            partial(_rows_of, fresh[start : start + WRITE_BATCH], stamp, dialect)
+            for start in range(0, len(fresh), WRITE_BATCH)
+        ]
+        return InTurns(work, ROW_PROCESSES if parallel and can_fork() else 1)
+
+    def write(self, conn: Connection, now: dt.datetime, rows: Iterable[NewRows]) -> None:
+        """Insert the new contacts (`rows`, in file order), then the updates."""
+        for batch in rows:
+            store.insert_rows(conn, batch)
         for slot in self.pending:
             if slot.stored is not None and slot.contact != slot.stored:
                 store.update_contact(conn, replace(slot.contact, updated_at=now))
+
+
+def _rows_of(fresh: list[Pending], stamp: dt.datetime, dialect: Dialect) -> NewRows:
+    return new_rows([p.written() for p in fresh], stamp, dialect)
 
 
 def _merge_into(

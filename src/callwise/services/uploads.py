@@ -31,7 +31,7 @@ from typing import IO, Any
 from callwise.domain.errors import CallwiseError, NotFoundError, ValidationError
 from callwise.services import importer
 from callwise.services.app import App
-from callwise.services.importer import ImportReport
+from callwise.services.import_report import ImportReport
 
 IMPORT_SECONDS = 60.0  # the longest the web app spends importing (or previewing) one upload
 KEEP_SECONDS = 3600

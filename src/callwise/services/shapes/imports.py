@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from callwise.domain.kind_guess import GuessedSummary, summarise_guesses
 
 if TYPE_CHECKING:
-    from callwise.services.importer import ImportReport
+    from callwise.services.import_report import ImportReport
 
 
 def restored_shape(report: ImportReport) -> dict[str, Any] | None:

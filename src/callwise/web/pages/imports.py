@@ -29,7 +29,7 @@ from callwise.interchange import formats
 from callwise.services import calendar, exporter, uploads
 from callwise.services.app import App
 from callwise.services.contacts import count_contacts
-from callwise.services.importer import ImportReport
+from callwise.services.import_report import ImportReport
 from callwise.services.plan import home_today
 from callwise.services.shapes.imports import guessed_business
 from callwise.web.deps import AppDep, CsrfDep, render

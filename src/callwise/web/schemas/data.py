@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from callwise.interchange import formats
-from callwise.services.importer import ImportReport
+from callwise.services.import_report import ImportReport
 from callwise.services.shapes.imports import import_report_shape
 from callwise.web.schemas.common import Input
 
