@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import itertools
 import os
 import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from callwise.domain.errors import CallwiseError
 from callwise.services.runtime import collect_rarely
@@ -187,29 +189,74 @@ def in_second_process(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
     return start_child(produce).items()
 
 
-class InTurns(Generic[T]):
-    """The results of `work`, in order, made by `processes` forked children taking turns
-    (child k does jobs k, k + processes, ...) while this process uses them; with fewer than
-    two processes or jobs, made here as they are used. The children start at once, so fork
-    before opening a transaction; `close` stops any still running."""
+class Workers:
+    """Forked processes answering requests in turns (request i goes to process i % count),
+    the answers used here in request order while the processes work on the next ones. Start
+    them early, while this process is small: each begins as a copy of it. With no process
+    (`count` 0), requests are answered here."""
 
-    def __init__(self, work: Sequence[Callable[[], T]], processes: int) -> None:
-        self.work = work
-        count = min(processes, len(work)) if processes > 1 else 0
-        self.children = [start_child(_jobs(work[k::count])) for k in range(count)]
+    IN_FLIGHT = 2  # requests a process holds at once: the one it answers, the next
 
-    def __iter__(self) -> Iterator[T]:
+    def __init__(self, answer: Callable[[Any], Any], count: int) -> None:
+        from multiprocessing import Pipe
+
+        self.answer = answer
+        pipes = [Pipe(duplex=False) for _ in range(count)]
+        self.requests = [sending for _, sending in pipes]
+        self.children = [
+            start_child(_answering(receiving, self.requests, answer)) for receiving, _ in pipes
+        ]
+        for receiving, _ in pipes:
+            receiving.close()
+        self.answers = [child.items() for child in self.children]
+
+    def map(self, requests: Iterable[Any]) -> Iterator[Any]:
+        """The answers to `requests`, in order. Left unfinished, the processes are stopped
+        (their answers would be out of step) and later requests are answered here."""
         if not self.children:
-            yield from (job() for job in self.work)
+            yield from (self.answer(request) for request in requests)
             return
-        sources = [child.items() for child in self.children]
-        for index in range(len(self.work)):
-            yield next(sources[index % len(sources)])
+        queued, waiting = iter(requests), deque[int]()
+        turns = itertools.cycle(range(len(self.children)))
+
+        def send_next() -> None:
+            for request in itertools.islice(queued, 1):
+                turn = next(turns)
+                self.requests[turn].send(request)
+                waiting.append(turn)
+
+        try:
+            for _ in range(len(self.children) * self.IN_FLIGHT):
+                send_next()
+            while waiting:
+                yield next(self.answers[waiting.popleft()])
+                send_next()
+        finally:
+            if waiting:
+                self.close()
 
     def close(self) -> None:
+        for sending in self.requests:
+            sending.close()
         for child in self.children:
             child.stop()
+        self.requests, self.children, self.answers = [], [], []
 
 
-def _jobs(jobs: Sequence[Callable[[], T]]) -> Callable[[], Iterator[T]]:
-    return lambda: (job() for job in jobs)
+def _answering(
+    requests: Connection, senders: list[Connection], answer: Callable[[Any], Any]
+) -> Callable[[], Iterator[Any]]:
+    """Child side of `Workers`: answer each request until the parent closes the pipe (the
+    child's own copies of the sending ends are closed first, or that would never be seen)."""
+
+    def produce() -> Iterator[Any]:
+        for sending in senders:
+            sending.close()
+        while True:
+            try:
+                request = requests.recv()
+            except EOFError:
+                return
+            yield answer(request)
+
+    return produce

@@ -65,9 +65,9 @@ class Pending:
     def contact(self, value: Contact) -> None:
         self._contact, self._data = value, b""
 
-    def written(self) -> Contact:
-        """The contact to write, leaving a pickled one pickled (written once, then dropped)."""
-        return self._contact if self._contact is not None else _unpack(self._data)
+    def packed(self) -> bytes:
+        """The contact to write, pickled for another process (see `unpacked`)."""
+        return self._data if self._contact is None else _pack(self._contact)
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,10 @@ class _Packer(threading.local):
 
 
 _pack = _Packer().pack
+
+
+def unpacked(packed: list[bytes]) -> list[Contact]:
+    return [_unpack(data) for data in packed]
 
 
 def _unpack(data: bytes) -> Contact:

@@ -24,7 +24,7 @@ from callwise.interchange.formats import detect_format
 from callwise.interchange.limits import check_file_size
 from callwise.services.app import App, Rollback
 from callwise.services.backup import restore_backup
-from callwise.services.child_process import InTurns, can_fork
+from callwise.services.child_process import Workers, can_fork
 from callwise.services.duplicates import name_book, shared_with_store
 from callwise.services.import_match import (
     Choice,
@@ -35,16 +35,23 @@ from callwise.services.import_match import (
     Target,
     compared,
     lookup_keys,
+    unpacked,
 )
 from callwise.services.import_report import ImportReport, Merged
-from callwise.services.import_source import PreparedBatch, Progress, head_text, prepared_batches
+from callwise.services.import_source import (
+    PARALLEL_FROM_BYTES,
+    PreparedBatch,
+    Progress,
+    head_text,
+    prepared_batches,
+)
 from callwise.services.runtime import enable_city_cache, fewer_collections
 from callwise.store import contacts as store
 from callwise.store import db
 from callwise.store.contact_rows import NewRows, new_rows
 from callwise.store.key_owners import key_owners
 
-ROW_PROCESSES = 2  # processes making the rows of new contacts while this one writes
+ROW_PROCESSES = 2  # processes making the rows of new contacts while this one writes them
 MATCH_ATTEMPTS = 3  # matches in a snapshot before the last one under the write lock
 WRITE_BATCH = 1000
 
@@ -124,6 +131,20 @@ def _import_records(
     batches = prepared_batches(
         path, chosen, encoding, region, parallel=options.parallel, progress=options.progress
     )
+    makers = _row_makers(app, path, options)
+    try:
+        return _read_match_write(app, report, batches, options, makers)
+    finally:
+        makers.close()
+
+
+def _read_match_write(
+    app: App,
+    report: ImportReport,
+    batches: Iterable[PreparedBatch],
+    options: _Options,
+    makers: Workers,
+) -> ImportReport:
     with fewer_collections():
         with app.snapshot() as conn:
             seen = db.read_contacts_revision(conn)
@@ -135,11 +156,11 @@ def _import_records(
             return report
         for _ in range(MATCH_ATTEMPTS):
             with suppress(_Stale):
-                return _apply(app, plan, seen)
+                return _apply(app, plan, seen, makers)
             with app.snapshot() as conn:
                 seen = db.read_contacts_revision(conn)
                 plan = _Plan.rematched(conn, report, ready, holders)
-        return _apply_locked(app, report, ready, holders)
+        return _apply_locked(app, report, ready, holders, makers)
 
 
 def _refuse_rejected(report: ImportReport, options: _Options) -> None:
@@ -159,30 +180,40 @@ def _refuse_rejected(report: ImportReport, options: _Options) -> None:
     raise ValidationError(message, field="file")
 
 
-def _apply(app: App, plan: _Plan, seen: int) -> ImportReport:
+def _row_makers(app: App, path: Path, options: _Options) -> Workers:
+    """Processes that make the rows of new contacts while this one writes them (issue 3):
+    for a large file, forked now, while this process is still small."""
+    large = options.parallel
+    if large is None:
+        large = path.stat().st_size >= PARALLEL_FROM_BYTES
+    count = ROW_PROCESSES if large and not options.dry_run and can_fork() else 0
+    return Workers(partial(_rows_of, stamp=app.now, dialect=app.engine.dialect), count)
+
+
+def _rows_of(packed: list[bytes], *, stamp: dt.datetime, dialect: Dialect) -> NewRows:
+    return new_rows(unpacked(packed), stamp, dialect)
+
+
+def _apply(app: App, plan: _Plan, seen: int, makers: Workers) -> ImportReport:
     """Write the plan in one transaction if the contacts are still at revision `seen` (other
     writes, a setting or a call, do not matter to matching); a plan that changes nothing
     takes no lock at all."""
     if not plan.changes():
         return plan.report
     stale = False
-    rows = plan.new_rows(app, parallel=True)  # forked before the write lock is taken
-    try:
-        with app.transaction() as conn:
-            if db.read_contacts_revision(conn, lock=True) != seen:
-                stale = True
-                raise Rollback
-            with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
-                plan.write(conn, app.now, rows)
-    finally:
-        rows.close()
+    with app.transaction() as conn:
+        if db.read_contacts_revision(conn, lock=True) != seen:
+            stale = True
+            raise Rollback
+        with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
+            plan.write(conn, app.now, makers)
     if stale:
         raise _Stale
     return plan.report
 
 
 def _apply_locked(
-    app: App, report: ImportReport, ready: list[Ready], holders: FileHolders
+    app: App, report: ImportReport, ready: list[Ready], holders: FileHolders, makers: Workers
 ) -> ImportReport:
     """The last resort when other writers keep changing the data: match and write under the
     write lock (they wait for the match, not for the reading)."""
@@ -190,7 +221,7 @@ def _apply_locked(
         db.read_contacts_revision(conn, lock=True)  # PostgreSQL: contact writers wait for us
         plan = _Plan.rematched(conn, report, ready, holders)
         with store.bulk_insert_mode(conn), db.one_contacts_bump(conn):
-            plan.write(conn, app.now, plan.new_rows(app, parallel=False))
+            plan.write(conn, app.now, makers)
     return plan.report
 
 
@@ -276,28 +307,19 @@ class _Plan:
     def changes(self) -> bool:
         return any(p.stored is None or p.contact != p.stored for p in self.pending)
 
-    def new_rows(self, app: App, *, parallel: bool) -> InTurns[NewRows]:
-        """The rows of the new contacts, a batch at a time in file order. For more than one
-        batch, with `parallel`, forked processes make them while this one writes (issue 3)."""
+    def write(self, conn: Connection, now: dt.datetime, makers: Workers) -> None:
+        """Insert the new contacts (in file order, their rows made by `makers` a batch at a
+        time), then the updates."""
         fresh = [p for p in self.pending if p.stored is None]
-        stamp, dialect = app.now, app.engine.dialect
-        work = [
-            partial(_rows_of, fresh[start : start + WRITE_BATCH], stamp, dialect)
+        batches = (
+            [p.packed() for p in fresh[start : start + WRITE_BATCH]]
             for start in range(0, len(fresh), WRITE_BATCH)
-        ]
-        return InTurns(work, ROW_PROCESSES if parallel and can_fork() else 1)
-
-    def write(self, conn: Connection, now: dt.datetime, rows: Iterable[NewRows]) -> None:
-        """Insert the new contacts (`rows`, in file order), then the updates."""
-        for batch in rows:
-            store.insert_rows(conn, batch)
+        )
+        for rows in makers.map(batches):
+            store.insert_rows(conn, rows)
         for slot in self.pending:
             if slot.stored is not None and slot.contact != slot.stored:
                 store.update_contact(conn, replace(slot.contact, updated_at=now))
-
-
-def _rows_of(fresh: list[Pending], stamp: dt.datetime, dialect: Dialect) -> NewRows:
-    return new_rows([p.written() for p in fresh], stamp, dialect)
 
 
 def _merge_into(
