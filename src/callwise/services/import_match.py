@@ -7,10 +7,12 @@ changes nothing."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import operator
 import pickle
 import threading
+import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.reduction import ForkingPickler
@@ -33,6 +35,7 @@ from callwise.domain.model import (
     OtherDate,
     PartialDate,
     Phone,
+    RelationshipKind,
 )
 from callwise.domain.names import AGREEING, NameAgreement, NameBook, compare_names, person_name
 
@@ -166,6 +169,34 @@ class ReadyRecord:
         return _unpack(self.data)
 
 
+def _typical_pickle() -> bytes:
+    """A made-up contact pickled, as the preset dictionary of every record's compression: a
+    record then costs only what differs from it (about 190 bytes for a vCard record, 450
+    without compression, 350 with plain zlib). Every process makes the same one."""
+    contact = Contact(
+        given_name="Given",
+        family_name="Family",
+        kind=RelationshipKind.BUSINESS,
+        kind_guessed=True,
+        job_title="Regional Sales Director",
+        organization="Organization",
+        department="Marketing",
+        met=HowWeMet("event", dt.date(2024, 6, 1), "place", "circumstances"),
+        phones=(Phone("+18165550100", "mobile", True), Phone("+442071234567", "work", True)),
+        emails=(Email("given.family@example.com", "work"),),
+        city="Kansas City",
+        region="MO",
+        country="US",
+        time_zone="America/Chicago",
+        birthday=PartialDate(4, 15, 1980),
+        source="vcard",
+        connected_on=dt.date(2025, 3, 1),
+        linkedin_url="https://www.linkedin.com/in/given-family-0a1b2c",
+        tags=("client",),
+    )
+    return _Packer().pickled(contact)
+
+
 class _Packer(threading.local):
     """One pickler per thread, reused record after record (a new one costs as much as the
     pickling)."""
@@ -174,16 +205,21 @@ class _Packer(threading.local):
         self.buffer = io.BytesIO()
         self.pickler = ForkingPickler(self.buffer, pickle.HIGHEST_PROTOCOL)
 
-    def pack(self, contact: Contact) -> bytes:
-        """The contact pickled: about 450 bytes for a vCard record (1.6 KB as objects).
-        Not compressed: zlib took a fifth off, and cost more than the pickling."""
+    def pickled(self, contact: Contact) -> bytes:
         self.buffer.seek(0)
         self.buffer.truncate()
         self.pickler.clear_memo()
         self.pickler.dump(contact)
         return self.buffer.getvalue()
 
+    def pack(self, contact: Contact) -> bytes:
+        """The contact pickled and compressed (raw deflate, fastest level) against
+        `_TYPICAL`: 100k records held for matching take 26 MB less than pickled alone."""
+        packer = zlib.compressobj(1, zlib.DEFLATED, -15, zdict=_TYPICAL)
+        return packer.compress(self.pickled(contact)) + packer.flush()
 
+
+_TYPICAL = _typical_pickle()
 _pack = _Packer().pack
 
 
@@ -192,7 +228,7 @@ def unpacked(packed: list[bytes]) -> list[Contact]:
 
 
 def _unpack(data: bytes) -> Contact:
-    contact = pickle.loads(data)
+    contact = pickle.loads(zlib.decompressobj(-15, zdict=_TYPICAL).decompress(data))
     assert isinstance(contact, Contact)
     return contact
 
