@@ -22,6 +22,7 @@ ENTRY_KEYS = {
     "date",
     "priority",
     "priority_text",
+    "why_now",
     "fixed_day",
     "reasons",
     "occasions",
@@ -65,10 +66,10 @@ def cw(tmp_path: Path) -> Run:
 def test_today_in_words_with_what_is_left_and_the_week_ahead(cw: Run) -> None:
     out = cw("today")
     for words in (
-        "1 · fixed day (birthday today)",
+        "Fixed day (birthday",  # the words of the rank, wrapped in the table
         "Ana Berger",
         "Birthday today",
-        "2 · 40 days overdue",
+        "40 days past",
         "Keep in touch every 14 days",
         "theirs",
         "yours",

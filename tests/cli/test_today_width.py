@@ -82,7 +82,7 @@ def test_today_fits_80_columns_and_keeps_every_detail(demo_url: str) -> None:
         window = entry["window"]
         for words in (
             entry["contact"]["name"],
-            entry["priority_text"],
+            entry["why_now"],
             _hours(window["start"], window["end"]),
             _hours(window["home_start"], window["home_end"]),
             *entry["reasons"],

@@ -83,7 +83,7 @@ def entries_table(entries: Sequence[PlanEntry], title: str) -> Table:
         local = entry.local_time_now
         table.add_row(
             str(i),
-            entry.priority_text,
+            entry.why_now,
             _contact_cell(entry),
             _why(entry),
             _overdue(entry),
@@ -100,7 +100,7 @@ def _entry_block(number: int, entry: PlanEntry) -> Table:
     text = _contact_cell(entry, between="  ")
     text.append("\n")
     text.append_text(_why(entry))
-    text.append(f"\n{entry.priority_text} · about {entry.estimated_minutes} minutes")
+    text.append(f"\n{entry.why_now} · about {entry.estimated_minutes} minutes")
     text.append(f"\nTheir time now {entry.local_time_now:%a %H:%M %Z}\nCall ")
     text.append_text(_window(entry, between=", "))
     block = Table.grid(padding=(0, 1))

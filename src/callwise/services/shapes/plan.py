@@ -42,6 +42,7 @@ def entry_shape(entry: PlanEntry) -> dict[str, Any]:
         "date": entry.day.isoformat(),
         "priority": entry.priority[0],
         "priority_text": entry.priority_text,
+        "why_now": entry.why_now,
         "fixed_day": entry.fixed_day,
         "reasons": list(entry.reasons),
         "occasions": [occasion_shape(o) for o in entry.occasions],

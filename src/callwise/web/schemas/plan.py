@@ -41,6 +41,7 @@ class EntryOut(BaseModel):
     date: dt.date = Field(description="The plan day, your date")
     priority: int = Field(description="1: happens on this day; 2: can wait")
     priority_text: str
+    why_now: str = Field(description="Why the call is on the list now, in words (as Today shows)")
     fixed_day: bool
     reasons: list[str]
     occasions: list[OccasionOut]
