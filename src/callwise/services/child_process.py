@@ -247,16 +247,28 @@ def _answering(
     requests: Connection, senders: list[Connection], answer: Callable[[Any], Any]
 ) -> Callable[[], Iterator[Any]]:
     """Child side of `Workers`: answer each request until the parent closes the pipe (the
-    child's own copies of the sending ends are closed first, or that would never be seen)."""
+    child's own copies of the sending ends are closed first, or that would never be seen).
+    A thread takes requests off the pipe as they come, so the parent never waits to send
+    the next one while this one works."""
 
     def produce() -> Iterator[Any]:
         for sending in senders:
             sending.close()
-        while True:
-            try:
-                request = requests.recv()
-            except EOFError:
-                return
+        waiting: queue.Queue[Any] = queue.Queue()
+        threading.Thread(target=_receive_all, args=(requests, waiting), daemon=True).start()
+        while (request := waiting.get()) is not _ENDED:
             yield answer(request)
 
     return produce
+
+
+_ENDED = object()
+
+
+def _receive_all(requests: Connection, into: queue.Queue[Any]) -> None:
+    while True:
+        try:
+            into.put(requests.recv())
+        except (EOFError, OSError):
+            into.put(_ENDED)
+            return
