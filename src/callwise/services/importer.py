@@ -35,7 +35,6 @@ from callwise.services.import_match import (
     Target,
     compared,
     lookup_keys,
-    unpacked,
 )
 from callwise.services.import_report import ImportReport, Merged
 from callwise.services.import_source import (
@@ -45,6 +44,7 @@ from callwise.services.import_source import (
     head_text,
     prepared_batches,
 )
+from callwise.services.record_pack import unpacked
 from callwise.services.runtime import enable_city_cache, fewer_collections
 from callwise.store import contacts as store
 from callwise.store import db
