@@ -73,10 +73,19 @@ class Server:
     db_url: str
     process: subprocess.Popen[bytes]
     log: Path
+    command: list[str]
 
     def cli(self, *args: str) -> str:
         """Run a callwise command against this server's database (at the same fixed clock)."""
         return run_cli(self.db_url, *args)
+
+    def start_again(self) -> None:
+        """After `stop`: the same server again, on the same port and database."""
+        if self.process.poll() is None:
+            return
+        with self.log.open("ab") as sink:
+            self.process = subprocess.Popen(self.command, stdout=sink, stderr=subprocess.STDOUT)
+        _wait_until_up(self)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -132,7 +141,8 @@ def start_server(directory: Path, *, demo: bool) -> Server:
     command = [*callwise_command(), "--db", db_url, "--now", NOW_ARG, "serve", "--port", str(port)]
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
-    server = Server(url=f"http://127.0.0.1:{port}", db_url=db_url, process=process, log=log)
+    url = f"http://127.0.0.1:{port}"
+    server = Server(url=url, db_url=db_url, process=process, log=log, command=command)
     _wait_until_up(server)
     return server
 
