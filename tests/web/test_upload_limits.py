@@ -36,7 +36,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
     command = [*callwise_command(), "--db", db_url, "--now", NOW_ARG, "serve", "--port", str(port)]
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env)
-    running = Server(url=f"http://127.0.0.1:{port}", db_url=db_url, process=process, log=log)
+    url = f"http://127.0.0.1:{port}"
+    running = Server(url=url, db_url=db_url, process=process, log=log, command=command)
     try:
         _wait_until_up(running)
         yield running
