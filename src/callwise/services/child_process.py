@@ -1,6 +1,7 @@
 """Forked helper processes that die with their parent and whose death the parent notices.
 
-An import reads large files in forked children (services/import_source.py). A child must not
+An import reads large files in forked children (services/import_source.py), and others make
+the rows of its new contacts (`Workers`, used by services/importer.py). A child must not
 outlive a killed parent (each holds tens of MB), and a parent must not wait forever on a
 child that was killed (or ran out of memory): it raises `ReaderStoppedError` instead.
 
