@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from itertools import islice
@@ -13,7 +12,7 @@ from callwise.domain.contacts import prepare_contact
 from callwise.domain.errors import ConflictError
 from callwise.domain.model import Contact
 from callwise.services.app import App
-from callwise.services.import_source import in_second_process
+from callwise.services.child_process import can_fork, in_second_process
 from callwise.store import contact_rows, db
 from callwise.store import contacts as store
 
@@ -74,7 +73,7 @@ def load_synthetic(app: App, count: int, *, seed: int = 0) -> int:
         while batch := list(islice(made, BATCH)):
             yield contact_rows.new_rows(batch, stamp, dialect)
 
-    parallel = count >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    parallel = count >= PARALLEL_FROM and can_fork()
     source = in_second_process(batches) if parallel else batches()
     added = 0
     with app.transaction() as conn, store.bulk_insert_mode(conn), db.one_contacts_bump(conn):

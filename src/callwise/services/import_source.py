@@ -12,7 +12,6 @@ import codecs
 import io
 import itertools
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -28,10 +27,8 @@ from callwise.interchange.records import ParsedRecord, RejectedRecord, Share
 from callwise.interchange.vcard_parts import file_parts
 from callwise.services.child_process import (
     Child,
+    can_fork,
     start_child,
-)
-from callwise.services.child_process import (
-    in_second_process as in_second_process,  # services/demo.py reads through it
 )
 from callwise.services.import_match import ReadyRecord
 from callwise.services.runtime import take_early_import
@@ -275,9 +272,7 @@ def start_early_reader(path: Path, fmt: str = "auto") -> EarlyReader | None:
         chosen = detect_format(head_text(path)) if fmt == "auto" else fmt
     except (OSError, CallwiseError):
         return None
-    if chosen not in READERS or (os.cpu_count() or 1) < 2:
-        return None
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if chosen not in READERS or not can_fork():
         return None
     context = multiprocessing.get_context("fork")
     pipes = [context.Pipe(duplex=False) for _ in range(READING_PROCESSES)]
@@ -293,6 +288,14 @@ def start_early_reader(path: Path, fmt: str = "auto") -> EarlyReader | None:
     return EarlyReader(_file_key(path, chosen, "utf-8-sig"), children, sending_ends)
 
 
+def read_in_parallel(path: Path, parallel: bool | None) -> bool:
+    """Whether `path` is read by several processes: as asked, else when it is large and a
+    second core and fork are there. The import's row makers follow the same answer."""
+    if parallel is None:
+        return path.stat().st_size >= PARALLEL_FROM_BYTES and can_fork()
+    return parallel
+
+
 def prepared_batches(
     path: Path,
     fmt: str,
@@ -304,8 +307,7 @@ def prepared_batches(
 ) -> Iterator[PreparedBatch]:
     """Prepared batches of `path`; `parallel=None` uses a second process for large files."""
     size = path.stat().st_size
-    if parallel is None:
-        parallel = size >= PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1
+    parallel = read_in_parallel(path, parallel)
     early = take_early_import(path, fmt, encoding, region) if parallel is not False else None
     if early is not None:
         batches = early

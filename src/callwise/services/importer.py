@@ -38,11 +38,11 @@ from callwise.services.import_match import (
 )
 from callwise.services.import_report import ImportReport, Merged
 from callwise.services.import_source import (
-    PARALLEL_FROM_BYTES,
     PreparedBatch,
     Progress,
     head_text,
     prepared_batches,
+    read_in_parallel,
 )
 from callwise.services.record_pack import unpacked
 from callwise.services.runtime import enable_city_cache, fewer_collections
@@ -183,10 +183,8 @@ def _refuse_rejected(report: ImportReport, options: _Options) -> None:
 def _row_makers(app: App, path: Path, options: _Options) -> Workers:
     """Processes that make the rows of new contacts while this one writes them (issue 3):
     for a large file, forked now, while this process is still small."""
-    large = options.parallel
-    if large is None:
-        large = path.stat().st_size >= PARALLEL_FROM_BYTES
-    count = ROW_PROCESSES if large and not options.dry_run and can_fork() else 0
+    shared = read_in_parallel(path, options.parallel)
+    count = ROW_PROCESSES if shared and not options.dry_run and can_fork() else 0
     return Workers(partial(_rows_of, stamp=app.now, dialect=app.engine.dialect), count)
 
 
